@@ -1,0 +1,279 @@
+#include "cli.h"
+
+#include "runcommand.h"
+#include "runrequest.h"
+#include "target.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+#include <cstdio>
+
+namespace twinrun {
+
+namespace {
+
+const QString kProgram = QStringLiteral("twinrun");
+
+void printOut(const QString& text) { std::fputs(text.toUtf8().constData(), stdout); }
+
+int usageError(const QString& context, const QString& message)
+{
+    std::fprintf(stderr, "%s: %s\n", context.toUtf8().constData(), message.toUtf8().constData());
+    std::fprintf(stderr, "Try '%s --help' for more information.\n",
+                 context.toUtf8().constData());
+    return 2;
+}
+
+QString mainHelp()
+{
+    return QStringLiteral(
+        "Usage: twinrun [COMMAND] [OPTIONS]\n"
+        "Runs one function as a thread or as a process through one API, like Python's\n"
+        "threading.Thread and multiprocessing.Process, and compares the two.\n"
+        "\n"
+        "Commands:\n"
+        "  (none)     open the window; without a display, run the demo instead\n"
+        "  run        run a target: twinrun run TARGET [ARG ...] [--as thread|process|both]\n"
+        "  targets    list the targets with their signatures and descriptions\n"
+        "  demo       run the seed example faz_algo(1, 1.5, 'Edson') as a thread and a process\n"
+        "\n"
+        "Options:\n"
+        "  -h, --help     show this help (twinrun COMMAND --help: that command's)\n"
+        "  -v, --version  show the version\n"
+        "\n"
+        "Examples:\n"
+        "  twinrun run faz_algo 1 1.5 Edson --as both\n"
+        "  twinrun run count 5 --kwarg delay=0.2 --as process\n"
+        "  twinrun run faz_algo --as process -- -5 1.5\n");
+}
+
+bool isIdentifier(const QString& name)
+{
+    if (name.isEmpty() || name.front().isDigit())
+        return false;
+    for (QChar c : name) {
+        if (!c.isLetterOrNumber() && c != QLatin1Char('_'))
+            return false;
+    }
+    return true;
+}
+
+QJsonObject targetJson(const Target& t)
+{
+    static const char* kinds[] = {"positional", "var_positional", "keyword_only", "var_keyword"};
+    QJsonArray params;
+    for (const Param& p : t.signature.params) {
+        QJsonArray types;
+        for (Value::Type type : p.types)
+            types.append(Value::typeName(type));
+        QJsonObject param{{QStringLiteral("name"), p.name},
+                          {QStringLiteral("kind"), QLatin1String(kinds[int(p.kind)])},
+                          {QStringLiteral("types"), types}};
+        if (p.defaultValue)
+            param.insert(QStringLiteral("default"), p.defaultValue->toJson());
+        params.append(param);
+    }
+    return {{QStringLiteral("name"), t.name},
+            {QStringLiteral("signature"), t.signature.toString(t.name)},
+            {QStringLiteral("description"), t.description},
+            {QStringLiteral("params"), params},
+            {QStringLiteral("process_only"), !t.threadRefusal.isEmpty()},
+            {QStringLiteral("deterministic"), t.deterministic}};
+}
+
+int targetsCommand(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Lists the targets a worker can run."));
+    parser.addHelpOption();
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print a JSON array."));
+    parser.addOption(json);
+    if (!parser.parse(QStringList{kProgram + QStringLiteral(" targets")} + arguments))
+        return usageError(QStringLiteral("twinrun targets"), parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        printOut(parser.helpText());
+        return 0;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(QStringLiteral("twinrun targets"),
+                          QStringLiteral("unexpected argument '%1'")
+                              .arg(parser.positionalArguments().constFirst()));
+    const QList<const Target*> targets = TargetRegistry::instance().targets();
+    if (parser.isSet(json)) {
+        QJsonArray all;
+        for (const Target* t : targets)
+            all.append(targetJson(*t));
+        printOut(QString::fromUtf8(QJsonDocument(all).toJson(QJsonDocument::Indented)));
+        return 0;
+    }
+    for (const Target* t : targets) {
+        QString line = t->signature.toString(t->name);
+        if (!t->threadRefusal.isEmpty())
+            line += QStringLiteral("  [process only]");
+        printOut(line + QStringLiteral("\n    ") + t->description + QLatin1Char('\n'));
+    }
+    return 0;
+}
+
+int runCommand(const QStringList& arguments)
+{
+    const QString context = QStringLiteral("twinrun run");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Runs TARGET with ARGs (Python literals: 1, 1.5, 'text', True, None, (1, 2); a bare word\n"
+        "is a str) as a thread, a process or both. The target's stdout and stderr pass through\n"
+        "unchanged. Exit status: the worker's exit code; 128+N when a process died by signal N;\n"
+        "124 when --timeout ran out; 130/143 on SIGINT/SIGTERM; 2 for bad usage. Use -- before\n"
+        "ARGs that start with '-'."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("TARGET"),
+                                 QStringLiteral("The target to run (see 'twinrun targets')."));
+    parser.addPositionalArgument(QStringLiteral("ARG"), QStringLiteral("Positional arguments."),
+                                 QStringLiteral("[ARG ...]"));
+    const QCommandLineOption as(QStringLiteral("as"),
+                                QStringLiteral("Backend: thread (default), process or both."),
+                                QStringLiteral("backend"), QStringLiteral("thread"));
+    const QCommandLineOption kwarg(QStringLiteral("kwarg"),
+                                   QStringLiteral("A keyword argument, KEY=VALUE (repeatable)."),
+                                   QStringLiteral("KEY=VALUE"));
+    const QCommandLineOption name(QStringLiteral("name"),
+                                  QStringLiteral("The worker's name (default: Thread-N (target) "
+                                                 "or Process-N)."),
+                                  QStringLiteral("NAME"));
+    const QCommandLineOption daemon(QStringLiteral("daemon"),
+                                    QStringLiteral("Mark the worker as a daemon (recorded in the "
+                                                   "spec and the JSON; run waits for it anyway)."));
+    const QCommandLineOption timeout(QStringLiteral("timeout"),
+                                     QStringLiteral("Stop the worker after SECONDS; exit 124."),
+                                     QStringLiteral("SECONDS"));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QStringLiteral("Print one JSON object per worker, nothing else."));
+    parser.addOptions({as, kwarg, name, daemon, timeout, json});
+    if (!parser.parse(QStringList{context} + arguments))
+        return usageError(context, parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        printOut(parser.helpText());
+        return 0;
+    }
+
+    RunRequest request;
+    QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty())
+        return usageError(context, QStringLiteral("missing TARGET (known: %1)")
+                                       .arg(TargetRegistry::instance().names().join(
+                                           QStringLiteral(", "))));
+    request.spec.target = positional.takeFirst();
+    for (qsizetype i = 0; i < positional.size(); ++i) {
+        const ValueParseResult parsed = Value::parse(positional[i]);
+        if (!parsed)
+            return usageError(context, QStringLiteral("ARG %1: %2").arg(i + 1).arg(parsed.error));
+        request.spec.args << *parsed.value;
+    }
+    QSet<QString> keys;
+    for (const QString& item : parser.values(kwarg)) {
+        const qsizetype eq = item.indexOf(QLatin1Char('='));
+        const QString key = item.left(eq);
+        if (eq < 0 || !isIdentifier(key))
+            return usageError(context, QStringLiteral("--kwarg '%1': expected KEY=VALUE with KEY "
+                                                      "a Python identifier")
+                                           .arg(item));
+        if (keys.contains(key))
+            return usageError(context,
+                              QStringLiteral("--kwarg '%1': keyword '%2' given more than once")
+                                  .arg(item, key));
+        keys.insert(key);
+        const ValueParseResult parsed = Value::parse(item.mid(eq + 1));
+        if (!parsed)
+            return usageError(context, QStringLiteral("--kwarg '%1': %2").arg(item, parsed.error));
+        request.spec.kwargs.append({key, *parsed.value});
+    }
+    request.spec.name = parser.value(name);
+    if (parser.isSet(name) && request.spec.name.isEmpty())
+        return usageError(context, QStringLiteral("--name: expected a non-empty name"));
+    request.spec.daemon = parser.isSet(daemon);
+    request.json = parser.isSet(json);
+
+    const QString backend = parser.value(as);
+    if (backend == QLatin1String("thread"))
+        request.backends = {Backend::Thread};
+    else if (backend == QLatin1String("process"))
+        request.backends = {Backend::Process};
+    else if (backend == QLatin1String("both"))
+        request.backends = {Backend::Thread, Backend::Process};
+    else
+        return usageError(context,
+                          QStringLiteral("--as '%1': expected thread, process or both").arg(backend));
+
+    if (parser.isSet(timeout)) {
+        bool ok = false;
+        const double seconds = parser.value(timeout).toDouble(&ok);
+        if (!ok || !(seconds > 0) || seconds > 1e7)
+            return usageError(context, QStringLiteral("--timeout '%1': expected a number of "
+                                                      "seconds greater than 0")
+                                           .arg(parser.value(timeout)));
+        request.timeoutSeconds = seconds;
+    }
+
+    const PreparedCall call =
+        prepareCall(request.spec.target, request.spec.args, request.spec.kwargs,
+                    request.backends.contains(Backend::Thread));
+    if (!call)
+        return usageError(context, call.error);
+
+    RunCommand run(request);
+    return run.exec();
+}
+
+int demoCommand(const QStringList& arguments)
+{
+    if (!arguments.isEmpty() && arguments.constFirst() != QLatin1String("--json"))
+        return usageError(QStringLiteral("twinrun demo"),
+                          QStringLiteral("unexpected argument '%1'").arg(arguments.constFirst()));
+    if (arguments.isEmpty()) {
+        std::printf("TwinRun demo: faz_algo(1, 1.5, 'Edson') as a thread and as a process, like "
+                    "the\nseed's threading.Thread / multiprocessing.Process example.\n\n");
+        std::fflush(stdout);
+    }
+    return runCommand(QStringList{QStringLiteral("faz_algo"), QStringLiteral("1"),
+                                  QStringLiteral("1.5"), QStringLiteral("Edson"),
+                                  QStringLiteral("--as"), QStringLiteral("both")} +
+                      arguments);
+}
+
+} // namespace
+
+bool wantsCommandLine(const QStringList& arguments)
+{
+    return arguments.size() > 1;
+}
+
+int runCommandLine(const QStringList& arguments)
+{
+    const QString command = arguments.value(1);
+    const QStringList rest = arguments.mid(2);
+    if (command == QLatin1String("run"))
+        return runCommand(rest);
+    if (command == QLatin1String("targets"))
+        return targetsCommand(rest);
+    if (command == QLatin1String("demo"))
+        return demoCommand(rest);
+    if (command == QLatin1String("-h") || command == QLatin1String("--help") ||
+        command == QLatin1String("help")) {
+        printOut(mainHelp());
+        return 0;
+    }
+    if (command == QLatin1String("-v") || command == QLatin1String("--version")) {
+        printOut(QStringLiteral("twinrun %1\n").arg(QStringLiteral(TWINRUN_VERSION)));
+        return 0;
+    }
+    if (command.startsWith(QLatin1Char('-')))
+        return usageError(kProgram, QStringLiteral("unknown option '%1'").arg(command));
+    return usageError(kProgram, QStringLiteral("unknown command '%1' (commands: run, targets, demo)")
+                                    .arg(command));
+}
+
+} // namespace twinrun

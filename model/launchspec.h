@@ -1,0 +1,45 @@
+#pragma once
+
+#include "worker.h"
+#include "workerspec.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace twinrun {
+
+// What the launch form describes: a worker spec plus how to run it (thread, process or both).
+// The window, the command line and saved presets share it through JSON.
+struct LaunchSpec {
+    enum class Mode { Thread, Process, Both };
+
+    WorkerSpec worker;
+    Mode mode = Mode::Thread;
+
+    QList<Backend> backends() const; // [Thread], [Process] or [Thread, Process]
+    static QString modeName(Mode mode); // "thread", "process", "both"
+    static std::optional<Mode> modeFromName(const QString& name);
+
+    // {"version": 1, "mode": "both", "worker": WorkerSpec::toJson()}. fromJson refuses
+    // malformed objects and newer versions with a message naming the field.
+    QJsonObject toJson() const;
+    static std::optional<LaunchSpec> fromJson(const QJsonObject& json, QString* error);
+
+    // The seed's example: faz_algo(1, 1.5, 'Edson') as a thread.
+    static LaunchSpec seedExample();
+
+    // "threading.Thread(target=faz_algo, args=(1, 1.5, 'Edson'))" and the same with
+    // "multiprocessing.Process"; kwargs, name and daemon appear only when set.
+    QString pythonLine(Backend backend) const;
+    // The equivalent TwinRun C++ call, a few lines.
+    QString cppCall(Backend backend) const;
+
+    friend bool operator==(const LaunchSpec&, const LaunchSpec&) = default;
+};
+
+inline constexpr int kLaunchSpecVersion = 1;
+
+} // namespace twinrun

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs what TwinRun needs to build and test on Debian 12, only what is missing.
+# Run as root (or with sudo). Extra package names given as arguments are installed too.
+set -euo pipefail
+packages=(cmake g++ make qt6-base-dev "$@")
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing: ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,344 @@
+#include "proctools.h"
+#include "testmain.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+#include <csignal>
+
+namespace {
+
+struct Outcome {
+    QByteArray out;
+    QByteArray err;
+    int status = -1;
+};
+
+QString binary() { return qEnvironmentVariable("TWINRUN_BINARY"); }
+
+Outcome runTwinrun(const QStringList& args, const QByteArray& input = {}, bool closeInput = true)
+{
+    QProcess p;
+    p.setProgram(binary());
+    p.setArguments(args);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    p.setProcessEnvironment(env);
+    p.start();
+    if (!p.waitForStarted(20000))
+        return {{}, "could not start " + binary().toUtf8(), -1};
+    if (!input.isEmpty())
+        p.write(input);
+    if (closeInput)
+        p.closeWriteChannel();
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        p.waitForFinished();
+        return {p.readAllStandardOutput(), p.readAllStandardError() + "\n[hung]", -1};
+    }
+    const int status = p.exitStatus() == QProcess::CrashExit ? 128 + p.exitCode() : p.exitCode();
+    return {p.readAllStandardOutput(), p.readAllStandardError(), status};
+}
+
+const QByteArray kSeed = "Fazendo algo com o \"1\" do tipo <class 'int'>.\n"
+                         "Fazendo algo com o \"1.5\" do tipo <class 'float'>.\n"
+                         "Fazendo algo com o \"Edson\" do tipo <class 'str'>.\n";
+
+} // namespace
+
+// Runs the built twinrun binary as a user or a script would, and checks what it prints.
+class TstCli : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (binary().isEmpty())
+            QSKIP("TWINRUN_BINARY is not set (ctest sets it)");
+    }
+
+    void seedExample_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::newRow("thread") << "thread";
+        QTest::newRow("process") << "process";
+    }
+    void seedExample()
+    {
+        QFETCH(QString, backend);
+        const Outcome o = runTwinrun({"run", "faz_algo", "1", "1.5", "Edson", "--as", backend});
+        QCOMPARE(o.err, QByteArray());
+        QCOMPARE(o.out, kSeed);
+        QCOMPARE(o.status, 0);
+    }
+
+    void defaultIsThread()
+    {
+        const Outcome o = runTwinrun({"run", "whoami"});
+        QCOMPARE(o.status, 0);
+        QVERIFY(o.out.contains("backend: thread\n"));
+        QVERIFY(o.out.contains("name: Thread-1 (whoami)\n"));
+    }
+
+    void both()
+    {
+        const Outcome o = runTwinrun({"run", "faz_algo", "1", "1.5", "Edson", "--as", "both"});
+        QCOMPARE(o.status, 0);
+        QVERIFY2(o.out.contains("== thread Thread-1 (faz_algo): finished, exit code 0"), o.out);
+        QVERIFY(o.out.contains("== process Process-1: finished, exit code 0"));
+        QCOMPARE(o.out.count(kSeed), 2);
+        QVERIFY(o.out.contains("\nidentical: same stdout, stderr and exit code"));
+    }
+
+    void bothDifferent()
+    {
+        const Outcome o = runTwinrun({"run", "whoami", "--as", "both"});
+        QCOMPARE(o.status, 1);
+        QVERIFY2(o.out.contains("\ndifferent: stdout differs from line 1"), o.out);
+    }
+
+    void bothFailingIdentically()
+    {
+        const Outcome o = runTwinrun({"run", "fail", "--as", "both"});
+        QCOMPARE(o.status, 1);
+        QVERIFY(o.out.contains("identical"));
+        QCOMPARE(o.err.count("RuntimeError: failure\n"), 2);
+    }
+
+    void negativeArgumentAfterDoubleDash()
+    {
+        const Outcome o = runTwinrun({"run", "faz_algo", "--as", "process", "--", "-5", "1.5"});
+        QCOMPARE(o.status, 0);
+        QCOMPARE(o.out, QByteArray("Fazendo algo com o \"-5\" do tipo <class 'int'>.\n"
+                                   "Fazendo algo com o \"1.5\" do tipo <class 'float'>.\n"));
+    }
+
+    void kwargsAndName()
+    {
+        const Outcome o = runTwinrun({"run", "count", "3", "--kwarg", "delay=0", "--name", "counter",
+                                   "--as", "process", "--json"});
+        QCOMPARE(o.status, 0);
+        const QJsonObject j = QJsonDocument::fromJson(o.out).object();
+        QCOMPARE(j.value("name").toString(), QStringLiteral("counter"));
+        QCOMPARE(j.value("backend").toString(), QStringLiteral("process"));
+        QCOMPARE(j.value("stdout").toString(), QStringLiteral("1\n2\n3\n"));
+        QCOMPARE(j.value("kwargs").toObject().value("delay").toObject().value("type").toString(),
+                 QStringLiteral("int"));
+    }
+
+    void json_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<int>("objects");
+        QTest::newRow("thread") << "thread" << 1;
+        QTest::newRow("process") << "process" << 1;
+        QTest::newRow("both") << "both" << 2;
+    }
+    void json()
+    {
+        QFETCH(QString, backend);
+        QFETCH(int, objects);
+        const Outcome o = runTwinrun({"run", "faz_algo", "1", "1.5", "Edson", "--as", backend, "--json"});
+        QCOMPARE(o.status, 0);
+        const QList<QByteArray> lines = o.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), objects);
+        for (const QByteArray& line : lines) {
+            QJsonParseError error;
+            const QJsonObject j = QJsonDocument::fromJson(line, &error).object();
+            QCOMPARE(error.error, QJsonParseError::NoError);
+            QCOMPARE(j.value("target").toString(), QStringLiteral("faz_algo"));
+            QCOMPARE(j.value("state").toString(), QStringLiteral("finished"));
+            QCOMPARE(j.value("exit_code").toInt(-1), 0);
+            QCOMPARE(j.value("stdout").toString().toUtf8(), kSeed);
+            QCOMPARE(j.value("stderr").toString(), QString());
+            const QJsonArray args = j.value("args").toArray();
+            QCOMPARE(args.size(), 3);
+            QCOMPARE(args[0].toObject().value("type").toString(), QStringLiteral("int"));
+            QCOMPARE(args[0].toObject().value("value").toInteger(), 1);
+            QCOMPARE(args[1].toObject().value("type").toString(), QStringLiteral("float"));
+            QCOMPARE(args[2].toObject().value("value").toString(), QStringLiteral("Edson"));
+            QVERIFY(j.value("pid").toInteger() > 0);
+            QVERIFY(!j.value("ident").toString().isEmpty());
+            QVERIFY(j.contains("start_time"));
+            QVERIFY(j.value("duration_ms").toDouble() > 0);
+        }
+    }
+
+    void exitStatuses_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("err");
+        QTest::newRow("exit 7 thread") << QStringList{"run", "exit", "7"} << 7 << QByteArray();
+        QTest::newRow("exit 7 process") << QStringList{"run", "exit", "7", "--as", "process"} << 7 << QByteArray();
+        QTest::newRow("fail") << QStringList{"run", "fail", "oops"} << 1 << QByteArray("RuntimeError: oops\n");
+        QTest::newRow("segv") << QStringList{"run", "crash", "--as", "process"} << 128 + SIGSEGV << QByteArray();
+        QTest::newRow("abort") << QStringList{"run", "crash", "abort", "--as", "process"} << 128 + SIGABRT << QByteArray();
+        QTest::newRow("timeout thread") << QStringList{"run", "sleep", "30", "--timeout", "0.2"} << 124 << QByteArray();
+        QTest::newRow("timeout process") << QStringList{"run", "sleep", "30", "--as", "process", "--timeout", "0.2"} << 124 << QByteArray();
+    }
+    void exitStatuses()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, status);
+        QFETCH(QByteArray, err);
+        const Outcome o = runTwinrun(args);
+        QCOMPARE(o.status, status);
+        QCOMPARE(o.err, err);
+    }
+
+    void badInput_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArray>("message");
+        QTest::newRow("unknown target") << QStringList{"run", "nope"} << QByteArray("unknown target 'nope' (known: faz_algo, count");
+        QTest::newRow("no target") << QStringList{"run"} << QByteArray("missing TARGET");
+        QTest::newRow("arity") << QStringList{"run", "count"} << QByteArray("count() missing 1 required positional argument: 'n'");
+        QTest::newRow("too many") << QStringList{"run", "exit", "1", "2"} << QByteArray("exit() takes 1 positional argument but 2 were given");
+        QTest::newRow("type") << QStringList{"run", "count", "abc"} << QByteArray("count() argument 'n' must be int, not str ('abc')");
+        QTest::newRow("malformed literal") << QStringList{"run", "faz_algo", "'abc"} << QByteArray("ARG 1:");
+        QTest::newRow("int too big") << QStringList{"run", "faz_algo", "99999999999999999999"} << QByteArray("99999999999999999999");
+        QTest::newRow("unknown option") << QStringList{"run", "count", "1", "--bogus"} << QByteArray("Unknown option 'bogus'");
+        QTest::newRow("negative without --") << QStringList{"run", "faz_algo", "-5"} << QByteArray("Unknown option");
+        QTest::newRow("bad backend") << QStringList{"run", "count", "1", "--as", "fiber"} << QByteArray("--as 'fiber': expected thread, process or both");
+        QTest::newRow("kwarg no key") << QStringList{"run", "count", "1", "--kwarg", "=x"} << QByteArray("--kwarg '=x': expected KEY=VALUE");
+        QTest::newRow("kwarg not identifier") << QStringList{"run", "count", "1", "--kwarg", "1a=2"} << QByteArray("--kwarg '1a=2'");
+        QTest::newRow("kwarg twice") << QStringList{"run", "count", "1", "--kwarg", "delay=1", "--kwarg", "delay=2"} << QByteArray("given more than once");
+        QTest::newRow("kwarg unexpected") << QStringList{"run", "count", "1", "--kwarg", "speed=2"} << QByteArray("count() got an unexpected keyword argument 'speed'");
+        QTest::newRow("kwarg duplicate of positional") << QStringList{"run", "count", "1", "--kwarg", "n=2"} << QByteArray("count() got multiple values for argument 'n'");
+        QTest::newRow("bad timeout") << QStringList{"run", "count", "1", "--timeout", "soon"} << QByteArray("--timeout 'soon'");
+        QTest::newRow("crash as thread") << QStringList{"run", "crash"} << QByteArray("crash() refused as a thread");
+        QTest::newRow("crash as both") << QStringList{"run", "crash", "--as", "both"} << QByteArray("crash() refused as a thread");
+        QTest::newRow("crash how") << QStringList{"run", "crash", "boom", "--as", "process"} << QByteArray("'segv' or 'abort'");
+        QTest::newRow("unknown command") << QStringList{"frobnicate"} << QByteArray("unknown command 'frobnicate'");
+        QTest::newRow("unknown global option") << QStringList{"--frobnicate"} << QByteArray("unknown option '--frobnicate'");
+        QTest::newRow("targets extra") << QStringList{"targets", "x"} << QByteArray("unexpected argument 'x'");
+    }
+    void badInput()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, message);
+        const Outcome o = runTwinrun(args);
+        QCOMPARE(o.status, 2);
+        QCOMPARE(o.out, QByteArray());
+        QVERIFY2(o.err.contains(message), o.err.constData());
+        QVERIFY2(o.err.startsWith("twinrun"), o.err.constData());
+    }
+
+    void targets()
+    {
+        const Outcome o = runTwinrun({"targets"});
+        QCOMPARE(o.status, 0);
+        QVERIFY(o.out.contains("faz_algo(*args)\n"));
+        QVERIFY(o.out.contains("count(n: int, delay: float = 0.0)\n"));
+        QVERIFY(o.out.contains("crash(how: str = 'segv')  [process only]\n"));
+        const Outcome j = runTwinrun({"targets", "--json"});
+        QCOMPARE(j.status, 0);
+        const QJsonArray all = QJsonDocument::fromJson(j.out).array();
+        QVERIFY(all.size() >= 9);
+        QCOMPARE(all[0].toObject().value("name").toString(), QStringLiteral("faz_algo"));
+        QCOMPARE(all[1].toObject().value("params").toArray()[1].toObject().value("default")
+                     .toObject().value("value").toDouble(), 0.0);
+    }
+
+    void helpAndVersion()
+    {
+        const Outcome h = runTwinrun({"--help"});
+        QCOMPARE(h.status, 0);
+        QVERIFY(h.out.contains("twinrun run faz_algo 1 1.5 Edson --as both"));
+        const Outcome rh = runTwinrun({"run", "--help"});
+        QCOMPARE(rh.status, 0);
+        QVERIFY(rh.out.contains("--timeout"));
+        const Outcome v = runTwinrun({"--version"});
+        QCOMPARE(v.status, 0);
+        QVERIFY(v.out.startsWith("twinrun "));
+    }
+
+    void headlessWithoutDisplayRunsDemo()
+    {
+        const Outcome o = runTwinrun({});
+        QCOMPARE(o.status, 0);
+        QVERIFY(o.err.contains("no display"));
+        QVERIFY(o.out.contains("identical"));
+    }
+
+    void childModeRefusesGarbage_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QByteArray>("message");
+        QTest::newRow("empty") << QByteArray() << QByteArray("not valid JSON");
+        QTest::newRow("garbage") << QByteArray("hello") << QByteArray("not valid JSON");
+        QTest::newRow("truncated") << QByteArray("{\"version\":1,\"target\":\"count\"") << QByteArray("not valid JSON");
+        QTest::newRow("array") << QByteArray("[1]") << QByteArray("must be a JSON object");
+        QTest::newRow("newer") << QByteArray("{\"version\":99,\"target\":\"count\"}") << QByteArray("newer");
+        QTest::newRow("no target") << QByteArray("{\"version\":1}") << QByteArray("'target'");
+        QTest::newRow("bad arg") << QByteArray("{\"version\":1,\"target\":\"count\",\"args\":[{\"type\":\"int\"}]}") << QByteArray("args[0]");
+        QTest::newRow("unknown target") << QByteArray("{\"version\":1,\"target\":\"nope\"}") << QByteArray("unknown target 'nope'");
+        QTest::newRow("arity") << QByteArray("{\"version\":1,\"target\":\"count\"}") << QByteArray("missing 1 required");
+    }
+    void childModeRefusesGarbage()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QByteArray, message);
+        const Outcome o = runTwinrun({"--twinrun-child"}, input);
+        QCOMPARE(o.status, 2);
+        QVERIFY2(o.err.contains(message), o.err.constData());
+    }
+
+    void childModeRefusesOversizedSpec()
+    {
+        const Outcome o = runTwinrun({"--twinrun-child"}, QByteArray(17 * 1024 * 1024, ' '));
+        QCOMPARE(o.status, 2);
+        QVERIFY2(o.err.contains("larger than 16 MiB"), o.err.constData());
+    }
+
+    void quitSignalsStopWorkers_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<int>("signal");
+        QTest::newRow("SIGINT thread") << "thread" << SIGINT;
+        QTest::newRow("SIGINT process") << "process" << SIGINT;
+        QTest::newRow("SIGTERM thread") << "thread" << SIGTERM;
+        QTest::newRow("SIGTERM process") << "process" << SIGTERM;
+    }
+    void quitSignalsStopWorkers()
+    {
+        QFETCH(QString, backend);
+        QFETCH(int, signal);
+        QProcess p;
+        p.start(binary(), {"run", "count", "1000", "--kwarg", "delay=0.05", "--as", backend});
+        QVERIFY(p.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(p.waitForReadyRead(10) || p.bytesAvailable() > 0, 20000);
+        const QList<qint64> children = proctools::childrenOf(p.processId());
+        QCOMPARE(children.size(), backend == QLatin1String("process") ? 1 : 0);
+        ::kill(static_cast<pid_t>(p.processId()), signal);
+        QVERIFY(p.waitForFinished(20000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 128 + signal);
+        for (qint64 child : children)
+            QVERIFY(!proctools::isRunning(child));
+    }
+
+    // PARITY.md: a process worker never outlives the app, even when the app is SIGKILLed.
+    void noOrphanWhenCliIsKilled()
+    {
+        QProcess p;
+        p.start(binary(), {"run", "sleep", "60", "--as", "process"});
+        QVERIFY(p.waitForStarted());
+        QList<qint64> children;
+        QTRY_VERIFY_WITH_TIMEOUT(!(children = proctools::childrenOf(p.processId())).isEmpty(), 20000);
+        const qint64 worker = children.constFirst();
+        QVERIFY(proctools::isRunning(worker));
+        ::kill(static_cast<pid_t>(p.processId()), SIGKILL);
+        QVERIFY(p.waitForFinished(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(!proctools::isRunning(worker), 2000);
+    }
+};
+
+TWINRUN_TEST_MAIN(TstCli)
+#include "tst_cli.moc"

@@ -1,0 +1,242 @@
+#include "target.h"
+#include "workercontext.h"
+
+#include <QThread>
+
+#include <cmath>
+#include <csignal>
+#include <cstdlib>
+#include <functional>
+
+#include <sys/resource.h>
+
+namespace twinrun {
+
+namespace {
+
+using T = Value::Type;
+constexpr std::int64_t kMaxFloodWidth = 1 << 20;
+
+Param positional(const QString& name, QList<T> types, std::optional<Value> def = {})
+{
+    return {name, Param::Kind::Positional, std::move(types), std::move(def)};
+}
+
+QString nonNegative(const BoundArgs& a, const QString& fn, const QString& param)
+{
+    if (a[param].toFloat() < 0)
+        return QStringLiteral("%1() argument '%2' must be >= 0, not %3")
+            .arg(fn, param, a[param].repr());
+    return {};
+}
+
+int fazAlgo(WorkerContext& ctx, const BoundArgs& a)
+{
+    for (const Value& arg : a.varArgs)
+        ctx.print(QStringLiteral("Fazendo algo com o \"%1\" do tipo %2.")
+                      .arg(arg.str(), arg.className()));
+    return 0;
+}
+
+int count(WorkerContext& ctx, const BoundArgs& a)
+{
+    const std::int64_t n = a[QStringLiteral("n")].toInt();
+    const double delay = a[QStringLiteral("delay")].toFloat();
+    for (std::int64_t i = 1; i <= n; ++i) {
+        if (ctx.isInterruptionRequested())
+            return 0;
+        ctx.print(QString::number(i));
+        if (i < n && delay > 0 && !ctx.sleep(delay))
+            return 0;
+    }
+    return 0;
+}
+
+int sleepTarget(WorkerContext& ctx, const BoundArgs& a)
+{
+    const Value seconds = a[QStringLiteral("seconds")];
+    if (ctx.sleep(seconds.toFloat()))
+        ctx.print(QStringLiteral("slept %1 seconds").arg(seconds.str()));
+    return 0;
+}
+
+bool isPrime(std::int64_t k)
+{
+    if (k < 2)
+        return false;
+    if (k % 2 == 0)
+        return k == 2;
+    for (std::int64_t d = 3; d * d <= k; d += 2) {
+        if (k % d == 0)
+            return false;
+    }
+    return true;
+}
+
+int burn(WorkerContext& ctx, const BoundArgs& a)
+{
+    const std::int64_t n = a[QStringLiteral("n")].toInt();
+    std::int64_t primes = 0;
+    for (std::int64_t k = 0; k < n; ++k) {
+        if ((k & 0xFFF) == 0 && ctx.isInterruptionRequested())
+            return 0;
+        primes += isPrime(k) ? 1 : 0;
+    }
+    ctx.print(QStringLiteral("%1 primes below %2").arg(primes).arg(n));
+    return 0;
+}
+
+int fail(WorkerContext&, const BoundArgs& a)
+{
+    throw TargetError(a[QStringLiteral("message")].toStr());
+}
+
+int exitTarget(WorkerContext&, const BoundArgs& a)
+{
+    return static_cast<int>(a[QStringLiteral("code")].toInt() & 0xFF);
+}
+
+int crash(WorkerContext& ctx, const BoundArgs& a)
+{
+    ctx.flush();
+    const rlimit noCore{0, 0};
+    ::setrlimit(RLIMIT_CORE, &noCore); // a demonstration crash should not leave core files
+    if (a[QStringLiteral("how")].toStr() == QLatin1String("abort"))
+        std::abort();
+    std::raise(SIGSEGV);
+    return 1;
+}
+
+int flood(WorkerContext& ctx, const BoundArgs& a)
+{
+    const std::int64_t lines = a[QStringLiteral("lines")].toInt();
+    const qsizetype width = a[QStringLiteral("width")].toInt();
+    QByteArray batch;
+    batch.reserve(64 * 1024 + width + 32);
+    for (std::int64_t i = 1; i <= lines; ++i) {
+        const qsizetype start = batch.size();
+        batch.append(QByteArray::number(i));
+        const qsizetype used = batch.size() - start;
+        if (used < width)
+            batch.append(width - used, '.');
+        batch.append('\n');
+        if (batch.size() >= 64 * 1024) {
+            if (ctx.isInterruptionRequested())
+                return 0;
+            ctx.out(batch);
+            batch.clear();
+        }
+    }
+    ctx.out(batch);
+    return 0;
+}
+
+int whoami(WorkerContext& ctx, const BoundArgs&)
+{
+    const WorkerContext::Identity& id = ctx.identity();
+    ctx.print(QStringLiteral("name: ") + id.name);
+    ctx.print(QStringLiteral("backend: ") + id.backend);
+    ctx.print(QStringLiteral("pid: %1").arg(id.pid));
+    ctx.print(QStringLiteral("ident: %1").arg(id.ident));
+    ctx.print(QStringLiteral("native id: %1").arg(id.nativeId));
+    ctx.print(QStringLiteral("parent pid: %1").arg(id.parentPid));
+    return 0;
+}
+
+int stubborn(WorkerContext& ctx, const BoundArgs& a)
+{
+    const double seconds = a[QStringLiteral("seconds")].toFloat();
+    ctx.ignoreStopRequests();
+    ctx.print(QStringLiteral("ignoring stop requests for %1 seconds")
+                  .arg(a[QStringLiteral("seconds")].str()));
+    ctx.flush();
+    QThread::usleep(static_cast<unsigned long>(std::llround(seconds * 1e6)));
+    ctx.print(QStringLiteral("done"));
+    return 0;
+}
+
+Target makeTarget(const char* name, const char* description, QList<Param> params,
+                  Target::Function run, std::function<QString(const BoundArgs&)> check = {})
+{
+    Target t;
+    t.name = QString::fromLatin1(name);
+    t.description = QString::fromUtf8(description);
+    t.signature.params = std::move(params);
+    t.run = std::move(run);
+    t.check = std::move(check);
+    return t;
+}
+
+QString checkNonNegative(const char* fn, const char* param, const BoundArgs& a)
+{
+    return nonNegative(a, QString::fromLatin1(fn), QString::fromLatin1(param));
+}
+
+QString checkCrashHow(const BoundArgs& a)
+{
+    const QString how = a[QStringLiteral("how")].toStr();
+    if (how == QLatin1String("segv") || how == QLatin1String("abort"))
+        return {};
+    return QStringLiteral("crash() argument 'how' must be 'segv' or 'abort', not %1")
+        .arg(a[QStringLiteral("how")].repr());
+}
+
+QString checkFloodWidth(const BoundArgs& a)
+{
+    const std::int64_t width = a[QStringLiteral("width")].toInt();
+    if (width < 0 || width > kMaxFloodWidth)
+        return QStringLiteral("flood() argument 'width' must be between 0 and %1, not %2")
+            .arg(kMaxFloodWidth)
+            .arg(width);
+    return {};
+}
+
+} // namespace
+
+void registerBuiltinTargets(TargetRegistry& r)
+{
+    const auto str = [](const char* s) { return Value::fromStr(QString::fromLatin1(s)); };
+    using namespace std::placeholders;
+
+    r.add(makeTarget("faz_algo", "The seed's example: prints each argument with its Python type.",
+                     {{QStringLiteral("args"), Param::Kind::VarPositional, {}, {}}}, fazAlgo));
+    r.add(makeTarget("count",
+                     "Prints 1..n, one a line, waiting delay seconds between (interruptible).",
+                     {positional(QStringLiteral("n"), {T::Int}),
+                      positional(QStringLiteral("delay"), {T::Float}, Value::fromFloat(0.0))},
+                     count, std::bind(checkNonNegative, "count", "delay", _1)));
+    r.add(makeTarget("sleep", "Waits, interruptibly; prints one line when done.",
+                     {positional(QStringLiteral("seconds"), {T::Float})}, sleepTarget,
+                     std::bind(checkNonNegative, "sleep", "seconds", _1)));
+    r.add(makeTarget("burn", "CPU-bound: counts the primes below n and prints the count.",
+                     {positional(QStringLiteral("n"), {T::Int})}, burn));
+    r.add(makeTarget("fail", "Raises an error: the message on stderr, exit code 1.",
+                     {positional(QStringLiteral("message"), {T::Str}, str("failure"))}, fail));
+    r.add(makeTarget("exit", "Ends with that exit code, like sys.exit(code).",
+                     {positional(QStringLiteral("code"), {T::Int})}, exitTarget));
+
+    Target crashTarget =
+        makeTarget("crash", "Dies by a signal: 'segv' (SIGSEGV) or 'abort' (SIGABRT). Process only.",
+                   {positional(QStringLiteral("how"), {T::Str}, str("segv"))}, crash, checkCrashHow);
+    crashTarget.threadRefusal =
+        QStringLiteral("crash() refused as a thread: a crash in a thread takes the whole app "
+                       "down with it; run it as a process, which is what process isolation is for");
+    r.add(crashTarget);
+
+    r.add(makeTarget("flood", "Prints that many numbered lines of width characters, fast.",
+                     {positional(QStringLiteral("lines"), {T::Int}),
+                      positional(QStringLiteral("width"), {T::Int}, Value::fromInt(40))},
+                     flood, checkFloodWidth));
+
+    Target whoamiTarget = makeTarget(
+        "whoami", "Prints the worker's name, backend, pid, ident, native id and parent pid.", {},
+        whoami);
+    whoamiTarget.deterministic = false;
+    r.add(whoamiTarget);
+
+    r.add(makeTarget("stubborn", "Ignores stop requests (SIGTERM too) for a while: why a thread cannot be killed.",
+                     {positional(QStringLiteral("seconds"), {T::Float}, Value::fromFloat(5.0))},
+                     stubborn, std::bind(checkNonNegative, "stubborn", "seconds", _1)));
+}
+
+} // namespace twinrun

@@ -1,0 +1,132 @@
+#include "childmode.h"
+
+#include "target.h"
+#include "workercontext.h"
+#include "workerspec.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+
+#include <unistd.h>
+
+namespace twinrun {
+
+namespace {
+
+constexpr qsizetype kMaxSpecBytes = 16 * 1024 * 1024;
+
+void writeAll(int fd, const char* data, qsizetype size)
+{
+    while (size > 0) {
+        const ssize_t n = ::write(fd, data, static_cast<size_t>(size));
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return; // the parent stopped reading: nothing left to tell
+        }
+        data += n;
+        size -= n;
+    }
+}
+
+int refuse(const QString& message)
+{
+    const QByteArray line = QStringLiteral("twinrun: %1: %2\n")
+                                .arg(QString::fromLatin1(kChildFlag), message)
+                                .toUtf8();
+    writeAll(STDERR_FILENO, line.constData(), line.size());
+    return 2;
+}
+
+// The process side of a worker: the target's stdout and stderr are the real fds 1 and 2,
+// which the parent reads through pipes. Interruption is SIGTERM, handled by the kernel.
+class ProcessContext final : public WorkerContext {
+public:
+    using WorkerContext::WorkerContext;
+    bool isInterruptionRequested() const override { return false; }
+    void ignoreStopRequests() override { std::signal(SIGTERM, SIG_IGN); }
+
+protected:
+    void deliver(OutputChunks chunks) override
+    {
+        for (const OutputChunk& chunk : chunks)
+            writeAll(chunk.channel == Channel::Stdout ? STDOUT_FILENO : STDERR_FILENO,
+                     chunk.data.constData(), chunk.data.size());
+    }
+
+    bool waitInterruptibly(std::int64_t msecs) override
+    {
+        timespec left{static_cast<time_t>(msecs / 1000), static_cast<long>(msecs % 1000) * 1000000};
+        while (::nanosleep(&left, &left) != 0 && errno == EINTR) {
+        }
+        return true;
+    }
+};
+
+// Reads all of stdin, refusing more than kMaxSpecBytes; false on a read error.
+bool readSpec(QByteArray* bytes, QString* error)
+{
+    char buffer[65536];
+    for (;;) {
+        const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
+        if (n == 0)
+            return true;
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            *error = QStringLiteral("cannot read the worker spec from stdin: %1")
+                         .arg(QString::fromLocal8Bit(std::strerror(errno)));
+            return false;
+        }
+        bytes->append(buffer, n);
+        if (bytes->size() > kMaxSpecBytes) {
+            *error = QStringLiteral("the worker spec on stdin is larger than %1 MiB")
+                         .arg(kMaxSpecBytes / (1024 * 1024));
+            return false;
+        }
+    }
+}
+
+} // namespace
+
+bool isChildInvocation(int argc, char** argv)
+{
+    return argc >= 2 && std::strcmp(argv[1], kChildFlag) == 0;
+}
+
+int runChild()
+{
+    if (::isatty(STDIN_FILENO))
+        return refuse(QStringLiteral("this mode is internal to TwinRun's process workers: it "
+                                     "expects a worker spec as JSON on stdin, not a terminal"));
+    QByteArray bytes;
+    QString error;
+    if (!readSpec(&bytes, &error))
+        return refuse(error);
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return refuse(QStringLiteral("the worker spec on stdin is not valid JSON (%1 at byte %2)")
+                          .arg(parseError.errorString())
+                          .arg(parseError.offset));
+    if (!document.isObject())
+        return refuse(QStringLiteral("the worker spec on stdin must be a JSON object"));
+    const std::optional<WorkerSpec> spec = WorkerSpec::fromJson(document.object(), &error);
+    if (!spec)
+        return refuse(error);
+    const PreparedCall call = prepareCall(spec->target, spec->args, spec->kwargs, false);
+    if (!call)
+        return refuse(call.error);
+    const std::int64_t pid = ::getpid();
+    ProcessContext context({spec->name, QStringLiteral("process"), pid,
+                            static_cast<std::uint64_t>(pid), pid, ::getppid()});
+    return runTarget(call.target->run, context, call.args);
+}
+
+} // namespace twinrun

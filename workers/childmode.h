@@ -1,0 +1,17 @@
+#pragma once
+
+namespace twinrun {
+
+// The hidden flag that turns any TwinRun executable into a process worker's child, like
+// Python's spawn re-running the interpreter: the worker spec arrives as JSON on stdin
+// (never on the command line), the target is looked up by name in the same registry.
+inline constexpr char kChildFlag[] = "--twinrun-child";
+
+bool isChildInvocation(int argc, char** argv);
+
+// Runs the child: reads and checks the spec, runs the target with stdout/stderr as its
+// channels, returns the exit code (the target's, 1 for an uncaught error, 2 for a bad spec).
+// Needs no QCoreApplication.
+int runChild();
+
+} // namespace twinrun

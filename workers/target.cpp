@@ -1,0 +1,258 @@
+#include "target.h"
+
+#include <QSet>
+
+namespace twinrun {
+
+namespace {
+
+QString quotedList(const QStringList& names)
+{
+    QStringList quoted;
+    for (const QString& n : names)
+        quoted << QLatin1Char('\'') + n + QLatin1Char('\'');
+    if (quoted.size() <= 1)
+        return quoted.join(QString());
+    const QString last = quoted.takeLast();
+    return quoted.join(QStringLiteral(", ")) + QStringLiteral(" and ") + last;
+}
+
+QString plural(qsizetype n, const char* word)
+{
+    return QStringLiteral("%1 %2%3").arg(n).arg(QLatin1String(word)).arg(n == 1 ? "" : "s");
+}
+
+} // namespace
+
+bool Param::accepts(const Value& v) const
+{
+    if (types.isEmpty() || types.contains(v.type()))
+        return true;
+    return v.type() == Value::Type::Int && types.contains(Value::Type::Float);
+}
+
+QString Param::typeText() const
+{
+    QStringList names;
+    for (Value::Type t : types)
+        names << Value::typeName(t);
+    return names.join(QStringLiteral(" | "));
+}
+
+QString Param::toString() const
+{
+    QString text = name;
+    if (kind == Kind::VarPositional)
+        text.prepend(QLatin1Char('*'));
+    else if (kind == Kind::VarKeyword)
+        text.prepend(QStringLiteral("**"));
+    if (!types.isEmpty())
+        text += QStringLiteral(": ") + typeText();
+    if (defaultValue)
+        text += (types.isEmpty() ? QStringLiteral("=") : QStringLiteral(" = ")) +
+                defaultValue->repr();
+    return text;
+}
+
+QString Signature::toString(const QString& function) const
+{
+    QStringList parts;
+    bool starShown = false;
+    for (const Param& p : params) {
+        if (p.kind == Param::Kind::VarPositional)
+            starShown = true;
+        if (p.kind == Param::Kind::KeywordOnly && !starShown) {
+            parts << QStringLiteral("*");
+            starShown = true;
+        }
+        parts << p.toString();
+    }
+    return function + QLatin1Char('(') + parts.join(QStringLiteral(", ")) + QLatin1Char(')');
+}
+
+BindResult Signature::bind(const QString& function, const Value::Items& args,
+                           const Kwargs& kwargs) const
+{
+    const QString fn = function + QStringLiteral("()");
+    BoundArgs bound;
+    QList<const Param*> positional;
+    const Param* varPositional = nullptr;
+    const Param* varKeyword = nullptr;
+    for (const Param& p : params) {
+        if (p.kind == Param::Kind::Positional)
+            positional << &p;
+        else if (p.kind == Param::Kind::VarPositional)
+            varPositional = &p;
+        else if (p.kind == Param::Kind::VarKeyword)
+            varKeyword = &p;
+    }
+
+    if (args.size() > positional.size() && !varPositional) {
+        qsizetype required = 0;
+        for (const Param* p : positional)
+            required += p->defaultValue ? 0 : 1;
+        const QString takes =
+            required == positional.size()
+                ? plural(positional.size(), "positional argument")
+                : QStringLiteral("from %1 to %2 positional arguments")
+                      .arg(required)
+                      .arg(positional.size());
+        return {{}, QStringLiteral("%1 takes %2 but %3 %4 given")
+                        .arg(fn, takes)
+                        .arg(args.size())
+                        .arg(args.size() == 1 ? "was" : "were")};
+    }
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        if (i < positional.size())
+            bound.named.insert(positional[i]->name, args[i]);
+        else
+            bound.varArgs << args[i];
+    }
+
+    QSet<QString> seenKeywords;
+    for (const auto& [key, value] : kwargs) {
+        if (seenKeywords.contains(key))
+            return {{}, QStringLiteral("%1 got keyword argument '%2' more than once").arg(fn, key)};
+        seenKeywords.insert(key);
+        const Param* named = nullptr;
+        for (const Param& p : params) {
+            if (p.name == key &&
+                (p.kind == Param::Kind::Positional || p.kind == Param::Kind::KeywordOnly))
+                named = &p;
+        }
+        if (named) {
+            if (bound.named.contains(key))
+                return {{}, QStringLiteral("%1 got multiple values for argument '%2'").arg(fn, key)};
+            bound.named.insert(key, value);
+        } else if (varKeyword) {
+            bound.varKwargs.append({key, value});
+        } else {
+            return {{}, QStringLiteral("%1 got an unexpected keyword argument '%2'").arg(fn, key)};
+        }
+    }
+
+    QStringList missingPositional;
+    QStringList missingKeyword;
+    for (const Param& p : params) {
+        if (p.kind != Param::Kind::Positional && p.kind != Param::Kind::KeywordOnly)
+            continue;
+        if (bound.named.contains(p.name))
+            continue;
+        if (p.defaultValue)
+            bound.named.insert(p.name, *p.defaultValue);
+        else if (p.kind == Param::Kind::Positional)
+            missingPositional << p.name;
+        else
+            missingKeyword << p.name;
+    }
+    if (!missingPositional.isEmpty())
+        return {{}, QStringLiteral("%1 missing %2: %3")
+                        .arg(fn, plural(missingPositional.size(), "required positional argument"),
+                             quotedList(missingPositional))};
+    if (!missingKeyword.isEmpty())
+        return {{}, QStringLiteral("%1 missing %2: %3")
+                        .arg(fn, plural(missingKeyword.size(), "required keyword-only argument"),
+                             quotedList(missingKeyword))};
+
+    auto typeError = [&](const Param& p, const Value& v, const QString& what) {
+        return BindResult{{}, QStringLiteral("%1 %2 must be %3, not %4 (%5)")
+                                  .arg(fn, what, p.typeText(), v.typeName(), v.repr())};
+    };
+    for (const Param& p : params) {
+        if (p.kind == Param::Kind::VarPositional) {
+            for (qsizetype i = 0; i < bound.varArgs.size(); ++i) {
+                if (!p.accepts(bound.varArgs[i]))
+                    return typeError(p, bound.varArgs[i],
+                                     QStringLiteral("*%1[%2]").arg(p.name).arg(i));
+            }
+        } else if (p.kind == Param::Kind::VarKeyword) {
+            for (const auto& [key, value] : bound.varKwargs) {
+                if (!p.accepts(value))
+                    return typeError(p, value, QStringLiteral("argument '%1'").arg(key));
+            }
+        } else {
+            const Value v = bound.named.value(p.name);
+            if (!p.accepts(v))
+                return typeError(p, v, QStringLiteral("argument '%1'").arg(p.name));
+        }
+    }
+    return {std::move(bound), {}};
+}
+
+TargetError::TargetError(QString message)
+    : m_message(std::move(message))
+    , m_utf8(m_message.toUtf8())
+{
+}
+
+TargetRegistry& TargetRegistry::instance()
+{
+    static TargetRegistry registry;
+    return registry;
+}
+
+TargetRegistry::TargetRegistry() { registerBuiltinTargets(*this); }
+
+void TargetRegistry::add(Target target)
+{
+    for (Target& t : m_targets) {
+        if (t.name == target.name) {
+            t = std::move(target);
+            return;
+        }
+    }
+    m_targets.append(std::move(target));
+}
+
+const Target* TargetRegistry::find(const QString& name) const
+{
+    for (const Target& t : m_targets) {
+        if (t.name == name)
+            return &t;
+    }
+    return nullptr;
+}
+
+QList<const Target*> TargetRegistry::targets() const
+{
+    QList<const Target*> all;
+    for (const Target& t : m_targets)
+        all << &t;
+    return all;
+}
+
+QStringList TargetRegistry::names() const
+{
+    QStringList all;
+    for (const Target& t : m_targets)
+        all << t.name;
+    return all;
+}
+
+PreparedCall prepareCall(const QString& targetName, const Value::Items& args, const Kwargs& kwargs,
+                         bool asThread)
+{
+    PreparedCall call;
+    const TargetRegistry& registry = TargetRegistry::instance();
+    call.target = registry.find(targetName);
+    if (!call.target) {
+        call.error = QStringLiteral("unknown target '%1' (known: %2)")
+                         .arg(targetName, registry.names().join(QStringLiteral(", ")));
+        return call;
+    }
+    if (asThread && !call.target->threadRefusal.isEmpty()) {
+        call.error = call.target->threadRefusal;
+        return call;
+    }
+    BindResult bound = call.target->signature.bind(call.target->name, args, kwargs);
+    if (!bound) {
+        call.error = bound.error;
+        return call;
+    }
+    call.args = std::move(*bound.bound);
+    if (call.target->check)
+        call.error = call.target->check(call.args);
+    return call;
+}
+
+} // namespace twinrun

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "worker.h"
+
+#include <memory>
+
+class QThread;
+
+namespace twinrun {
+
+struct ThreadLink;
+
+// The thread backend: the target runs on its own QThread inside this process.
+// Output reaches this object in batches through one queued call at a time, never one signal
+// per line. terminate() is cooperative; kill() is refused (see worker.h). A worker destroyed
+// while its target still runs asks it to stop and lets the thread finish on its own, without
+// blocking: its later output is dropped.
+class ThreadWorker : public Worker {
+    Q_OBJECT
+public:
+    explicit ThreadWorker(const WorkerSpec& spec, QObject* parent = nullptr);
+    ~ThreadWorker() override;
+
+protected:
+    void doStart(const Target& target, const BoundArgs& args) override;
+    bool doJoin(int msecs) override;
+    Status doTerminate() override;
+    Status doKill() override;
+
+private:
+    friend struct ThreadLink;
+    void syncFromThread();
+    void onThreadFinished();
+
+    std::shared_ptr<ThreadLink> m_link;
+    QThread* m_thread = nullptr;
+};
+
+} // namespace twinrun

@@ -1,0 +1,160 @@
+#include "worker.h"
+
+#include "processworker.h"
+#include "threadworker.h"
+
+namespace twinrun {
+
+QString backendName(Backend backend)
+{
+    return backend == Backend::Thread ? QStringLiteral("thread") : QStringLiteral("process");
+}
+
+Worker* Worker::create(Backend backend, const WorkerSpec& spec, QObject* parent)
+{
+    if (backend == Backend::Thread)
+        return new ThreadWorker(spec, parent);
+    return new ProcessWorker(spec, parent);
+}
+
+Worker::Worker(Backend backend, const WorkerSpec& spec, QString defaultName, QObject* parent)
+    : QObject(parent)
+    , m_backend(backend)
+    , m_spec(spec)
+    , m_name(spec.name.isEmpty() ? std::move(defaultName) : spec.name)
+    , m_daemon(spec.daemon)
+{
+    qRegisterMetaType<twinrun::Channel>();
+    qRegisterMetaType<twinrun::Worker::State>();
+}
+
+Worker::~Worker() = default;
+
+QString Worker::stateName(State s)
+{
+    switch (s) {
+    case State::Created:
+        return QStringLiteral("created");
+    case State::Starting:
+        return QStringLiteral("starting");
+    case State::Running:
+        return QStringLiteral("running");
+    case State::Finished:
+        return QStringLiteral("finished");
+    case State::Failed:
+        return QStringLiteral("failed");
+    case State::Crashed:
+        return QStringLiteral("crashed");
+    case State::Terminated:
+        return QStringLiteral("terminated");
+    case State::Killed:
+        return QStringLiteral("killed");
+    case State::FailedToStart:
+        return QStringLiteral("failed to start");
+    }
+    return {};
+}
+
+Status Worker::setDaemon(bool daemon)
+{
+    if (m_state != State::Created)
+        return Status::error(
+            QStringLiteral("%1: cannot set daemon status of an active or ended worker").arg(m_name));
+    m_daemon = daemon;
+    return Status::ok();
+}
+
+Status Worker::start()
+{
+    if (m_state != State::Created)
+        return Status::error(QStringLiteral("%1: %2s can only be started once")
+                                 .arg(m_name, backendName(m_backend)));
+    m_startTime = QDateTime::currentDateTime();
+    m_clock.start();
+    setState(State::Starting);
+
+    const PreparedCall call =
+        prepareCall(m_spec.target, m_spec.args, m_spec.kwargs, m_backend == Backend::Thread);
+    if (!call) {
+        finish(State::FailedToStart, std::nullopt, call.error);
+        return Status::error(call.error);
+    }
+    doStart(*call.target, call.args);
+    return Status::ok();
+}
+
+Status Worker::join(int msecs)
+{
+    if (m_state == State::Created)
+        return Status::error(QStringLiteral("%1: cannot join a worker before it is started").arg(m_name));
+    if (isFinal(m_state) || doJoin(msecs))
+        return Status::ok();
+    return Status::error(QStringLiteral("%1: still running after %2 ms").arg(m_name).arg(msecs));
+}
+
+Status Worker::terminate()
+{
+    if (!isAlive())
+        return Status::error(QStringLiteral("%1: cannot terminate a worker that is %2")
+                                 .arg(m_name, stateName(m_state)));
+    m_stopRequested = true;
+    return doTerminate();
+}
+
+Status Worker::kill()
+{
+    if (!isAlive())
+        return Status::error(
+            QStringLiteral("%1: cannot kill a worker that is %2").arg(m_name, stateName(m_state)));
+    Status status = doKill();
+    if (status)
+        m_stopRequested = true;
+    return status;
+}
+
+qint64 Worker::durationNs() const
+{
+    if (!m_clock.isValid())
+        return 0;
+    return m_endNs >= 0 ? m_endNs : m_clock.nsecsElapsed();
+}
+
+qint64 Worker::durationMs() const { return durationNs() / 1000000; }
+
+void Worker::setRunning(std::uint64_t ident, std::int64_t nativeId, std::int64_t pid)
+{
+    if (m_state != State::Starting)
+        return;
+    m_ident = ident;
+    m_nativeId = nativeId;
+    m_pid = pid;
+    setState(State::Running);
+    Q_EMIT started();
+}
+
+void Worker::emitOutput(const OutputChunks& chunks)
+{
+    if (isFinal(m_state))
+        return;
+    for (const OutputChunk& chunk : chunks)
+        Q_EMIT output(chunk.channel, chunk.data);
+}
+
+void Worker::finish(State state, std::optional<int> exitCode, const QString& error)
+{
+    if (isFinal(m_state))
+        return;
+    m_endNs = m_clock.isValid() ? m_clock.nsecsElapsed() : 0;
+    m_exitCode = exitCode;
+    m_errorString = error;
+    setState(state);
+    Q_EMIT finished();
+}
+
+void Worker::setState(State state)
+{
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+} // namespace twinrun

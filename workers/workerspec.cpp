@@ -1,0 +1,91 @@
+#include "workerspec.h"
+
+#include <QJsonArray>
+
+namespace twinrun {
+
+QJsonObject WorkerSpec::toJson() const
+{
+    QJsonArray jsonArgs;
+    for (const Value& v : args)
+        jsonArgs.append(v.toJson());
+    QJsonArray jsonKwargs;
+    for (const auto& [key, value] : kwargs)
+        jsonKwargs.append(QJsonArray{key, value.toJson()});
+    return QJsonObject{{QStringLiteral("version"), kWorkerSpecVersion},
+                       {QStringLiteral("target"), target},
+                       {QStringLiteral("args"), jsonArgs},
+                       {QStringLiteral("kwargs"), jsonKwargs},
+                       {QStringLiteral("name"), name},
+                       {QStringLiteral("daemon"), daemon}};
+}
+
+std::optional<WorkerSpec> WorkerSpec::fromJson(const QJsonObject& json, QString* error)
+{
+    auto fail = [error](const QString& message) -> std::optional<WorkerSpec> {
+        if (error)
+            *error = message;
+        return std::nullopt;
+    };
+    const QJsonValue version = json.value(QStringLiteral("version"));
+    if (!version.isDouble())
+        return fail(QStringLiteral("spec field 'version': expected an integer"));
+    if (version.toInteger() > kWorkerSpecVersion)
+        return fail(QStringLiteral("spec version %1 is newer than this TwinRun reads (%2)")
+                        .arg(version.toInteger())
+                        .arg(kWorkerSpecVersion));
+    WorkerSpec spec;
+    const QJsonValue target = json.value(QStringLiteral("target"));
+    if (!target.isString() || target.toString().isEmpty())
+        return fail(QStringLiteral("spec field 'target': expected a target name"));
+    spec.target = target.toString();
+
+    const QJsonValue args = json.value(QStringLiteral("args"));
+    if (!args.isUndefined() && !args.isArray())
+        return fail(QStringLiteral("spec field 'args': expected an array of typed values"));
+    const QJsonArray argArray = args.toArray();
+    for (qsizetype i = 0; i < argArray.size(); ++i) {
+        QString why;
+        const std::optional<Value> v = Value::fromJson(argArray.at(i), &why);
+        if (!v)
+            return fail(QStringLiteral("spec field 'args[%1]': %2").arg(i).arg(why));
+        spec.args << *v;
+    }
+
+    const QJsonValue kwargs = json.value(QStringLiteral("kwargs"));
+    if (!kwargs.isUndefined() && !kwargs.isArray())
+        return fail(QStringLiteral("spec field 'kwargs': expected an array of [name, value]"));
+    const QJsonArray kwargArray = kwargs.toArray();
+    for (qsizetype i = 0; i < kwargArray.size(); ++i) {
+        const QJsonArray pair = kwargArray.at(i).toArray();
+        if (pair.size() != 2 || !pair.at(0).isString())
+            return fail(QStringLiteral("spec field 'kwargs[%1]': expected [name, value]").arg(i));
+        QString why;
+        const std::optional<Value> v = Value::fromJson(pair.at(1), &why);
+        if (!v)
+            return fail(QStringLiteral("spec field 'kwargs[%1]': %2").arg(i).arg(why));
+        spec.kwargs.append({pair.at(0).toString(), *v});
+    }
+
+    const QJsonValue name = json.value(QStringLiteral("name"));
+    if (!name.isUndefined() && !name.isString())
+        return fail(QStringLiteral("spec field 'name': expected a string"));
+    spec.name = name.toString();
+    const QJsonValue daemon = json.value(QStringLiteral("daemon"));
+    if (!daemon.isUndefined() && !daemon.isBool())
+        return fail(QStringLiteral("spec field 'daemon': expected true or false"));
+    spec.daemon = daemon.toBool();
+    return spec;
+}
+
+QString WorkerSpec::callText() const
+{
+    QStringList parts;
+    for (const Value& v : args)
+        parts << v.repr();
+    for (const auto& [key, value] : kwargs)
+        parts << key + QLatin1Char('=') + value.repr();
+    return target + QLatin1Char('(') + parts.join(QStringLiteral(", ")) + QLatin1Char(')');
+}
+
+} // namespace twinrun
