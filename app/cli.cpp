@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "benchcommand.h"
 #include "runcommand.h"
 #include "runrequest.h"
 #include "target.h"
@@ -40,6 +41,7 @@ QString mainHelp()
         "  run        run a target: twinrun run TARGET [ARG ...] [--as thread|process|both]\n"
         "  targets    list the targets with their signatures and descriptions\n"
         "  demo       run the seed example faz_algo(1, 1.5, 'Edson') as a thread and a process\n"
+        "  bench      measure launch cost and output throughput of both backends\n"
         "\n"
         "Options:\n"
         "  -h, --help     show this help (twinrun COMMAND --help: that command's)\n"
@@ -261,6 +263,8 @@ int runCommandLine(const QStringList& arguments)
         return targetsCommand(rest);
     if (command == QLatin1String("demo"))
         return demoCommand(rest);
+    if (command == QLatin1String("bench"))
+        return benchCommand(rest);
     if (command == QLatin1String("-h") || command == QLatin1String("--help") ||
         command == QLatin1String("help")) {
         printOut(mainHelp());
@@ -272,7 +276,7 @@ int runCommandLine(const QStringList& arguments)
     }
     if (command.startsWith(QLatin1Char('-')))
         return usageError(kProgram, QStringLiteral("unknown option '%1'").arg(command));
-    return usageError(kProgram, QStringLiteral("unknown command '%1' (commands: run, targets, demo)")
+    return usageError(kProgram, QStringLiteral("unknown command '%1' (commands: run, targets, demo, bench)")
                                     .arg(command));
 }
 

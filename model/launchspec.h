@@ -19,7 +19,7 @@ struct LaunchSpec {
     WorkerSpec worker;
     Mode mode = Mode::Thread;
 
-    QList<Backend> backends() const; // [Thread], [Process] or [Thread, Process]
+    QList<Backend> backends() const;    // [Thread], [Process] or [Thread, Process]
     static QString modeName(Mode mode); // "thread", "process", "both"
     static std::optional<Mode> modeFromName(const QString& name);
 

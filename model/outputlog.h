@@ -22,6 +22,7 @@ namespace twinrun {
 class OutputLog : public QObject {
     Q_OBJECT
 public:
+    // Memory stays near maxBytes plus one offset (8 bytes) per kept line plus a block or two.
     struct Limits {
         qsizetype maxLines = 100000;
         qsizetype maxBytes = 32 * 1024 * 1024;
@@ -45,18 +46,21 @@ public:
     qsizetype lineCount() const;    // lines kept, partial ones included
     qsizetype droppedLines() const; // lines dropped from the front since the last clear()
     qsizetype totalLines() const;   // lineCount() + droppedLines()
-    qsizetype byteCount() const;    // bytes kept
+    qsizetype byteCount() const;    // bytes kept, newlines included
     Line line(qsizetype index) const;
     QByteArray channelBytes(Channel channel) const; // all kept bytes of one channel, with '\n'
 
     // Safe, plain text for display: UTF-8 decoded with U+FFFD for invalid bytes, NUL and
     // other C0 controls (but tab) shown as the Unicode control pictures (U+2400 + byte),
-    // DEL as U+2421, and for '\r' only what follows the last one (as a terminal shows it).
+    // DEL as U+2421, and for '\r' only what follows the last one (as a terminal shows it;
+    // trailing '\r's hide nothing, so CRLF lines and a progress line before its redraw show).
     static QString displayText(QByteArrayView bytes);
 
 Q_SIGNALS:
     // Emitted after each append(): `first` is the index of the first changed line (a partial
-    // line that grew is "changed"), `count` the lines from there to the end.
+    // line that grew is "changed"), `count` the lines from there to the end. When the append
+    // also trimmed, linesDropped() comes first, so these indexes are already shifted. Not
+    // emitted when nothing kept changed (the rest of a line that was already dropped).
     void linesChanged(qsizetype first, qsizetype count);
     void linesDropped(qsizetype count); // that many lines left the front: indexes shift down
     void cleared();

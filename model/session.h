@@ -33,7 +33,7 @@ public:
     int idOf(const Worker* worker) const;        // stable id, 1, 2, ...
     OutputLog* log(const Worker* worker) const;
     qsizetype lineCount(const Worker* worker) const; // lines received so far, dropped included
-    Worker* partner(const Worker* worker) const;    // the other half of a Both launch
+    Worker* partner(const Worker* worker) const;     // the other half of a Both launch
 
     QList<Worker*> running() const;
     int runningThreads() const;
@@ -60,6 +60,10 @@ Q_SIGNALS:
 
 private:
     struct Entry;
+    Worker* add(Worker* worker);
+    void onStateChanged(Worker* worker);
+    Entry* entryOf(const Worker* worker) const;
+
     QList<Entry*> m_entries;
     int m_nextId = 1;
     qsizetype m_maxLines = 100000;

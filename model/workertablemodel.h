@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QAbstractTableModel>
+#include <QPointer>
 #include <QSet>
 #include <QTimer>
 
@@ -15,7 +16,18 @@ class Worker;
 class WorkerTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Name, Backend, Call, State, Ident, ExitCode, Started, Duration, Lines, ColumnCount };
+    enum Column {
+        Name,
+        Backend,
+        Call,
+        State,
+        Ident,
+        ExitCode,
+        Started,
+        Duration,
+        Lines,
+        ColumnCount
+    };
     Q_ENUM(Column)
     enum Role {
         WorkerRole = Qt::UserRole + 1, // Worker* as QVariant (QObject*)
@@ -42,8 +54,16 @@ public:
 private:
     void markDirty(qsizetype row);
     void flush();
+    void onWorkerAdded(qsizetype row);
+    void onWorkerRemoved(qsizetype row);
+    void startRefreshing();
+    QVariant displayData(const Worker& worker, int column) const;
+    QVariant sortData(const Worker& worker, int column) const;
 
-    Session* m_session;
+    QPointer<Session> m_session;
+    // Rows the view knows of: the session announces an added worker after adding it, and
+    // the view must go on seeing the old count until endInsertRows().
+    int m_rows = 0;
     QSet<qsizetype> m_dirty;
     QTimer m_refresh;
 };

@@ -8,6 +8,10 @@
 #include <QTest>
 
 #include <csignal>
+#include <cstdlib>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace {
 
@@ -288,6 +292,22 @@ private Q_SLOTS:
         const Outcome o = runTwinrun({"--twinrun-child"}, input);
         QCOMPARE(o.status, 2);
         QVERIFY2(o.err.contains(message), o.err.constData());
+    }
+
+    void childModeRefusesATerminal()
+    {
+        const int terminal = ::posix_openpt(O_RDWR | O_NOCTTY);
+        if (terminal < 0 || ::grantpt(terminal) != 0 || ::unlockpt(terminal) != 0)
+            QSKIP("no pseudo-terminal available");
+        QProcess p;
+        p.setStandardInputFile(QString::fromLocal8Bit(::ptsname(terminal)));
+        p.start(binary(), {"--twinrun-child"});
+        QVERIFY(p.waitForFinished(20000));
+        ::close(terminal);
+        QCOMPARE(p.exitCode(), 2);
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY2(err.contains("internal to TwinRun's process workers") && err.contains("not a terminal"),
+                 err.constData());
     }
 
     void childModeRefusesOversizedSpec()

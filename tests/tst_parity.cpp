@@ -76,6 +76,7 @@ private Q_SLOTS:
         QTest::newRow("flood narrow") << parse("flood", L{"20"}, L{"width=2"});
         QTest::newRow("flood 70k") << parse("flood", L{"70000", "3"});
         QTest::newRow("stubborn") << parse("stubborn", L{"0"});
+        QTest::newRow("noop") << parse("noop", {});
     }
     void sameOutputOnBothBackends()
     {
@@ -93,7 +94,7 @@ private Q_SLOTS:
     void everyDeterministicTargetIsCovered()
     {
         QSet<QString> covered;
-        const QStringList rows = {"faz_algo", "count", "sleep", "burn", "fail", "exit", "flood", "stubborn"};
+        const QStringList rows = {"faz_algo", "count", "sleep", "burn", "fail", "exit", "flood", "stubborn", "noop"};
         for (const QString& r : rows)
             covered.insert(r);
         for (const Target* t : TargetRegistry::instance().targets()) {

@@ -353,6 +353,21 @@ private Q_SLOTS:
         QVERIFY(rec.out.endsWith("20000...................................\n"));
     }
 
+    // More output than a thread may keep pending: join() must keep taking it, or the target
+    // (waiting for room) and join() (waiting for the target) would wait for each other.
+    void joinDrainsABigFlood_data() { addBackends(); }
+    void joinDrainsABigFlood()
+    {
+        QFETCH(Backend, backend);
+        std::unique_ptr<Worker> w(Worker::create(backend, spec("flood", {i(300000)})));
+        WorkerRecorder rec(w.get());
+        QVERIFY(w->start());
+        QVERIFY(w->join(60000));
+        QCOMPARE(w->state(), State::Finished);
+        QCOMPARE(rec.out.size(), qsizetype(300000) * 41);
+        QCOMPARE(rec.finishedCount, 1);
+    }
+
     void destroyRunningWorker_data() { addBackends(); }
     void destroyRunningWorker()
     {

@@ -101,7 +101,11 @@ int crash(WorkerContext& ctx, const BoundArgs& a)
     ctx.flush();
     const rlimit noCore{0, 0};
     ::setrlimit(RLIMIT_CORE, &noCore); // a demonstration crash should not leave core files
-    if (a[QStringLiteral("how")].toStr() == QLatin1String("abort"))
+    // Die by the signal itself, not by whatever handler a runtime (a sanitizer, a crash
+    // reporter) installed for it.
+    const bool abort = a[QStringLiteral("how")].toStr() == QLatin1String("abort");
+    std::signal(abort ? SIGABRT : SIGSEGV, SIG_DFL);
+    if (abort)
         std::abort();
     std::raise(SIGSEGV);
     return 1;
@@ -130,6 +134,8 @@ int flood(WorkerContext& ctx, const BoundArgs& a)
     ctx.out(batch);
     return 0;
 }
+
+int noop(WorkerContext&, const BoundArgs&) { return 0; }
 
 int whoami(WorkerContext& ctx, const BoundArgs&)
 {
@@ -227,6 +233,8 @@ void registerBuiltinTargets(TargetRegistry& r)
                      {positional(QStringLiteral("lines"), {T::Int}),
                       positional(QStringLiteral("width"), {T::Int}, Value::fromInt(40))},
                      flood, checkFloodWidth));
+
+    r.add(makeTarget("noop", "Does nothing: what launching a worker costs.", {}, noop));
 
     Target whoamiTarget = makeTarget(
         "whoami", "Prints the worker's name, backend, pid, ident, native id and parent pid.", {},

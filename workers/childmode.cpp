@@ -19,8 +19,6 @@ namespace twinrun {
 
 namespace {
 
-constexpr qsizetype kMaxSpecBytes = 16 * 1024 * 1024;
-
 void writeAll(int fd, const char* data, qsizetype size)
 {
     while (size > 0) {
@@ -69,7 +67,7 @@ protected:
     }
 };
 
-// Reads all of stdin, refusing more than kMaxSpecBytes; false on a read error.
+// Reads all of stdin, refusing more than kMaxChildSpecBytes; false on a read error.
 bool readSpec(QByteArray* bytes, QString* error)
 {
     char buffer[65536];
@@ -85,15 +83,37 @@ bool readSpec(QByteArray* bytes, QString* error)
             return false;
         }
         bytes->append(buffer, n);
-        if (bytes->size() > kMaxSpecBytes) {
+        if (bytes->size() > kMaxChildSpecBytes) {
             *error = QStringLiteral("the worker spec on stdin is larger than %1 MiB")
-                         .arg(kMaxSpecBytes / (1024 * 1024));
+                         .arg(kMaxChildSpecBytes / (1024 * 1024));
             return false;
         }
     }
 }
 
 } // namespace
+
+std::optional<WorkerSpec> parseChildSpec(QByteArrayView bytes, QString* error)
+{
+    if (bytes.size() > kMaxChildSpecBytes) {
+        *error = QStringLiteral("the worker spec on stdin is larger than %1 MiB")
+                     .arg(kMaxChildSpecBytes / (1024 * 1024));
+        return std::nullopt;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(bytes.toByteArray(), &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        *error = QStringLiteral("the worker spec on stdin is not valid JSON (%1 at byte %2)")
+                     .arg(parseError.errorString())
+                     .arg(parseError.offset);
+        return std::nullopt;
+    }
+    if (!document.isObject()) {
+        *error = QStringLiteral("the worker spec on stdin must be a JSON object");
+        return std::nullopt;
+    }
+    return WorkerSpec::fromJson(document.object(), error);
+}
 
 bool isChildInvocation(int argc, char** argv)
 {
@@ -109,15 +129,7 @@ int runChild()
     QString error;
     if (!readSpec(&bytes, &error))
         return refuse(error);
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return refuse(QStringLiteral("the worker spec on stdin is not valid JSON (%1 at byte %2)")
-                          .arg(parseError.errorString())
-                          .arg(parseError.offset));
-    if (!document.isObject())
-        return refuse(QStringLiteral("the worker spec on stdin must be a JSON object"));
-    const std::optional<WorkerSpec> spec = WorkerSpec::fromJson(document.object(), &error);
+    const std::optional<WorkerSpec> spec = parseChildSpec(bytes, &error);
     if (!spec)
         return refuse(error);
     const PreparedCall call = prepareCall(spec->target, spec->args, spec->kwargs, false);

@@ -1,5 +1,12 @@
 #pragma once
 
+#include "workerspec.h"
+
+#include <QByteArrayView>
+#include <QString>
+
+#include <optional>
+
 namespace twinrun {
 
 // The hidden flag that turns any TwinRun executable into a process worker's child, like
@@ -13,5 +20,11 @@ bool isChildInvocation(int argc, char** argv);
 // channels, returns the exit code (the target's, 1 for an uncaught error, 2 for a bad spec).
 // Needs no QCoreApplication.
 int runChild();
+
+inline constexpr qsizetype kMaxChildSpecBytes = 16 * 1024 * 1024;
+
+// Reads the spec bytes a child gets on stdin: size-capped JSON object, then
+// WorkerSpec::fromJson. On failure returns nothing and says why in *error.
+std::optional<WorkerSpec> parseChildSpec(QByteArrayView bytes, QString* error);
 
 } // namespace twinrun

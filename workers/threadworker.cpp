@@ -1,8 +1,9 @@
 #include "threadworker.h"
 
+#include "warmthreads.h"
 #include "workercontext.h"
 
-#include <QThread>
+#include <QDeadlineTimer>
 
 #include <atomic>
 #include <condition_variable>
@@ -16,6 +17,14 @@ namespace twinrun {
 
 namespace {
 std::atomic<int> threadCounter{0};
+// A target that writes faster than the owner's thread takes its output waits once this much is
+// pending: memory stays bounded however fast it floods (a process is held back by its pipe).
+constexpr qsizetype kMaxPendingBytes = 4 * 1024 * 1024;
+// The owner takes at most this much per queued call and then yields to its event loop, so a
+// flood never holds the GUI thread for long: the next slice is a new queued call.
+constexpr qsizetype kSliceBytes = 256 * 1024;
+// Chunks stay this small while pending, so that a slice can be taken without copying.
+constexpr qsizetype kChunkBytes = 64 * 1024;
 
 QString defaultThreadName(const WorkerSpec& spec)
 {
@@ -33,11 +42,15 @@ struct ThreadLink {
     std::atomic<bool> interrupted{false};
     ThreadWorker* owner = nullptr;
     bool syncPosted = false;
+    std::condition_variable drained;
+    qsizetype pendingBytes = 0;
     bool running = false;
     std::uint64_t ident = 0;
     std::int64_t nativeId = 0;
     OutputChunks pending;
+    bool ended = false;
     int exitCode = 0;
+    std::condition_variable done;
 
     // Called with the mutex held: at most one queued sync is in flight at a time.
     void postSync()
@@ -53,6 +66,7 @@ struct ThreadLink {
         std::lock_guard lock(mutex);
         interrupted = true;
         wake.notify_all();
+        drained.notify_all();
     }
 };
 
@@ -72,11 +86,16 @@ public:
 protected:
     void deliver(OutputChunks chunks) override
     {
-        std::lock_guard lock(m_link->mutex);
+        std::unique_lock lock(m_link->mutex);
+        m_link->drained.wait(lock, [this] {
+            return !m_link->owner || m_link->interrupted || m_link->pendingBytes < kMaxPendingBytes;
+        });
         if (!m_link->owner)
             return;
         for (OutputChunk& chunk : chunks) {
-            if (!m_link->pending.isEmpty() && m_link->pending.last().channel == chunk.channel)
+            m_link->pendingBytes += chunk.data.size();
+            if (!m_link->pending.isEmpty() && m_link->pending.last().channel == chunk.channel &&
+                m_link->pending.last().data.size() + chunk.data.size() <= kChunkBytes)
                 m_link->pending.last().data.append(chunk.data);
             else
                 m_link->pending.append(std::move(chunk));
@@ -106,15 +125,13 @@ ThreadWorker::~ThreadWorker()
 {
     if (!m_link)
         return;
+    // The run keeps its own reference to the link: it finishes on its own, unheard.
     {
         std::lock_guard lock(m_link->mutex);
         m_link->owner = nullptr;
+        m_link->drained.notify_all();
     }
     m_link->interrupt();
-    m_thread->requestInterruption();
-    connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
-    if (m_thread->wait(0))
-        delete m_thread;
 }
 
 void ThreadWorker::doStart(const Target& target, const BoundArgs& args)
@@ -123,9 +140,10 @@ void ThreadWorker::doStart(const Target& target, const BoundArgs& args)
     m_link->owner = this;
     WorkerContext::Identity identity{name(), QStringLiteral("thread"), ::getpid(), 0, 0,
                                      ::getppid()};
-    m_thread = QThread::create([link = m_link, run = target.run, args, identity]() mutable {
+    WarmThreads::instance().run([link = m_link, run = target.run, args, identity]() mutable {
         identity.ident = static_cast<std::uint64_t>(::pthread_self());
         identity.nativeId = ::gettid();
+        ::pthread_setname_np(::pthread_self(), identity.name.left(15).toUtf8().constData());
         {
             std::lock_guard lock(link->mutex);
             link->running = true;
@@ -140,10 +158,12 @@ void ThreadWorker::doStart(const Target& target, const BoundArgs& args)
         }
         std::lock_guard lock(link->mutex);
         link->exitCode = code;
+        link->ended = true;
+        link->done.notify_all();
+        if (link->owner)
+            QMetaObject::invokeMethod(link->owner, &ThreadWorker::onThreadFinished,
+                                      Qt::QueuedConnection);
     });
-    m_thread->setObjectName(name());
-    connect(m_thread, &QThread::finished, this, &ThreadWorker::onThreadFinished);
-    m_thread->start();
 }
 
 void ThreadWorker::syncFromThread()
@@ -155,7 +175,16 @@ void ThreadWorker::syncFromThread()
     {
         std::lock_guard lock(m_link->mutex);
         m_link->syncPosted = false;
-        chunks.swap(m_link->pending);
+        qsizetype taken = 0;
+        qsizetype count = 0;
+        while (count < m_link->pending.size() && taken < kSliceBytes)
+            taken += m_link->pending.at(count++).data.size();
+        chunks = m_link->pending.mid(0, count);
+        m_link->pending.remove(0, count);
+        m_link->pendingBytes -= taken;
+        if (!m_link->pending.isEmpty())
+            m_link->postSync();
+        m_link->drained.notify_all();
         running = m_link->running;
         ident = m_link->ident;
         nativeId = m_link->nativeId;
@@ -165,17 +194,31 @@ void ThreadWorker::syncFromThread()
     emitOutput(chunks);
 }
 
+void ThreadWorker::drainAll()
+{
+    for (;;) {
+        {
+            std::lock_guard lock(m_link->mutex);
+            if (m_link->pending.isEmpty())
+                return;
+        }
+        syncFromThread();
+    }
+}
+
 void ThreadWorker::onThreadFinished()
 {
     if (isFinal(state()))
         return;
-    m_thread->wait();
-    syncFromThread();
     int code = 0;
     {
         std::lock_guard lock(m_link->mutex);
+        if (!m_link->ended)
+            return;
         code = m_link->exitCode;
     }
+    syncFromThread();
+    drainAll();
     if (stopRequested())
         finish(State::Terminated, -SIGTERM);
     else
@@ -184,10 +227,23 @@ void ThreadWorker::onThreadFinished()
 
 bool ThreadWorker::doJoin(int msecs)
 {
+    // Wait in slices and take the output in between: a target blocked on a full output buffer
+    // waits for this thread, so a plain wait could never return.
     const QDeadlineTimer deadline =
         msecs < 0 ? QDeadlineTimer(QDeadlineTimer::Forever) : QDeadlineTimer(msecs);
-    if (!m_thread->wait(deadline))
-        return false;
+    constexpr qint64 kSliceMs = 10;
+    for (;;) {
+        {
+            std::unique_lock lock(m_link->mutex);
+            const qint64 left = deadline.remainingTime(); // -1: forever
+            const auto slice = std::chrono::milliseconds(left < 0 ? kSliceMs : std::min(left, kSliceMs));
+            if (m_link->done.wait_for(lock, slice, [this] { return m_link->ended; }))
+                break;
+        }
+        syncFromThread();
+        if (deadline.hasExpired())
+            return false;
+    }
     onThreadFinished();
     return true;
 }
@@ -195,7 +251,6 @@ bool ThreadWorker::doJoin(int msecs)
 Status ThreadWorker::doTerminate()
 {
     m_link->interrupt();
-    m_thread->requestInterruption();
     return Status::ok();
 }
 

@@ -4,13 +4,12 @@
 
 #include <memory>
 
-class QThread;
-
 namespace twinrun {
 
 struct ThreadLink;
 
-// The thread backend: the target runs on its own QThread inside this process.
+// The thread backend: the target runs on a thread of this process, one of WarmThreads'
+// QThreads kept ready so that a launch costs a hand-over, not a thread creation.
 // Output reaches this object in batches through one queued call at a time, never one signal
 // per line. terminate() is cooperative; kill() is refused (see worker.h). A worker destroyed
 // while its target still runs asks it to stop and lets the thread finish on its own, without
@@ -29,11 +28,11 @@ protected:
 
 private:
     friend struct ThreadLink;
-    void syncFromThread();
+    void syncFromThread(); // takes one slice of pending output
+    void drainAll();
     void onThreadFinished();
 
     std::shared_ptr<ThreadLink> m_link;
-    QThread* m_thread = nullptr;
 };
 
 } // namespace twinrun

@@ -1,0 +1,226 @@
+#include "launchspec.h"
+
+#include <QStringList>
+
+#include <cmath>
+#include <limits>
+
+namespace twinrun {
+
+namespace {
+
+std::optional<LaunchSpec> refuse(QString* error, const QString& message)
+{
+    if (error)
+        *error = message;
+    return std::nullopt;
+}
+
+// A C++ expression for a QString with that text. Plain literals convert as UTF-8; only a
+// text with NUL needs QStringLiteral, which keeps its full length.
+QString cppString(const QString& text)
+{
+    QString escaped;
+    for (QChar c : text) {
+        if (c == u'\\' || c == u'"')
+            escaped += QLatin1Char('\\') + c;
+        else if (c == u'\n')
+            escaped += QStringLiteral("\\n");
+        else if (c == u'\t')
+            escaped += QStringLiteral("\\t");
+        else if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            escaped += QStringLiteral("\\%1").arg(int(c.unicode()), 3, 8, QLatin1Char('0'));
+        else
+            escaped += c;
+    }
+    if (text.contains(QChar(0)))
+        return QStringLiteral("QStringLiteral(\"%1\")").arg(escaped);
+    return QLatin1Char('"') + escaped + QLatin1Char('"');
+}
+
+// A C++ expression that builds the value through the public Value API.
+QString cppValue(const Value& v)
+{
+    auto join = [](const QStringList& parts) { return parts.join(QStringLiteral(", ")); };
+    switch (v.type()) {
+    case Value::Type::None:
+        return QStringLiteral("twinrun::Value::none()");
+    case Value::Type::Bool:
+        return QStringLiteral("twinrun::Value::fromBool(%1)")
+            .arg(v.toBool() ? QStringLiteral("true") : QStringLiteral("false"));
+    case Value::Type::Int:
+        // INT64_MIN has no literal form in C++: its magnitude does not fit a signed literal.
+        if (v.toInt() == std::numeric_limits<std::int64_t>::min())
+            return QStringLiteral(
+                "twinrun::Value::fromInt(std::numeric_limits<std::int64_t>::min())");
+        return QStringLiteral("twinrun::Value::fromInt(%1)").arg(v.toInt());
+    case Value::Type::Float: {
+        const double d = v.toFloat();
+        if (std::isnan(d))
+            return QStringLiteral("twinrun::Value::fromFloat(std::nan(\"\"))");
+        if (std::isinf(d))
+            return QStringLiteral(
+                       "twinrun::Value::fromFloat(%1std::numeric_limits<double>::infinity())")
+                .arg(d < 0 ? QStringLiteral("-") : QString());
+        return QStringLiteral("twinrun::Value::fromFloat(%1)").arg(formatFloat(d));
+    }
+    case Value::Type::Str:
+        return QStringLiteral("twinrun::Value::fromStr(%1)").arg(cppString(v.toStr()));
+    case Value::Type::Tuple:
+    case Value::Type::List: {
+        QStringList items;
+        for (const Value& item : v.items())
+            items << cppValue(item);
+        return QStringLiteral("twinrun::Value::%1({%2})").arg(v.typeName(), join(items));
+    }
+    case Value::Type::Dict: {
+        QStringList pairs;
+        for (const auto& [key, value] : v.pairs())
+            pairs << QStringLiteral("{%1, %2}").arg(cppValue(key), cppValue(value));
+        return QStringLiteral("twinrun::Value::dict({%1})").arg(join(pairs));
+    }
+    }
+    return {};
+}
+
+} // namespace
+
+QList<Backend> LaunchSpec::backends() const
+{
+    switch (mode) {
+    case Mode::Thread:
+        return {Backend::Thread};
+    case Mode::Process:
+        return {Backend::Process};
+    case Mode::Both:
+        return {Backend::Thread, Backend::Process};
+    }
+    return {};
+}
+
+QString LaunchSpec::modeName(Mode mode)
+{
+    switch (mode) {
+    case Mode::Thread:
+        return QStringLiteral("thread");
+    case Mode::Process:
+        return QStringLiteral("process");
+    case Mode::Both:
+        return QStringLiteral("both");
+    }
+    return {};
+}
+
+std::optional<LaunchSpec::Mode> LaunchSpec::modeFromName(const QString& name)
+{
+    for (Mode mode : {Mode::Thread, Mode::Process, Mode::Both}) {
+        if (name == modeName(mode))
+            return mode;
+    }
+    return std::nullopt;
+}
+
+QJsonObject LaunchSpec::toJson() const
+{
+    return QJsonObject{{QStringLiteral("version"), kLaunchSpecVersion},
+                       {QStringLiteral("mode"), modeName(mode)},
+                       {QStringLiteral("worker"), worker.toJson()}};
+}
+
+std::optional<LaunchSpec> LaunchSpec::fromJson(const QJsonObject& json, QString* error)
+{
+    const QJsonValue version = json.value(QStringLiteral("version"));
+    const double number = version.toDouble();
+    if (!version.isDouble() || number != std::floor(number) || number < 1)
+        return refuse(error,
+                      QStringLiteral("launch spec field 'version': expected an integer >= 1"));
+    if (number > kLaunchSpecVersion)
+        return refuse(error, QStringLiteral("launch spec field 'version': version %1 is newer "
+                                            "than this TwinRun reads (%2)")
+                                 .arg(version.toInteger())
+                                 .arg(kLaunchSpecVersion));
+
+    const QJsonValue modeValue = json.value(QStringLiteral("mode"));
+    const std::optional<Mode> mode = modeFromName(modeValue.toString());
+    if (!modeValue.isString() || !mode)
+        return refuse(error, QStringLiteral("launch spec field 'mode': expected \"thread\", "
+                                            "\"process\" or \"both\""));
+
+    const QJsonValue workerValue = json.value(QStringLiteral("worker"));
+    if (!workerValue.isObject())
+        return refuse(error, QStringLiteral("launch spec field 'worker': expected an object"));
+    QString why;
+    const std::optional<WorkerSpec> worker = WorkerSpec::fromJson(workerValue.toObject(), &why);
+    if (!worker)
+        return refuse(error, QStringLiteral("launch spec field 'worker': %1").arg(why));
+
+    LaunchSpec spec;
+    spec.worker = *worker;
+    spec.mode = *mode;
+    return spec;
+}
+
+LaunchSpec LaunchSpec::seedExample()
+{
+    LaunchSpec spec;
+    spec.worker.target = QStringLiteral("faz_algo");
+    spec.worker.args = {Value::fromInt(1), Value::fromFloat(1.5),
+                        Value::fromStr(QStringLiteral("Edson"))};
+    spec.mode = Mode::Thread;
+    return spec;
+}
+
+QString LaunchSpec::pythonLine(Backend backend) const
+{
+    QStringList parts{QStringLiteral("target=") + worker.target};
+    if (!worker.args.isEmpty())
+        parts << QStringLiteral("args=") + Value::tuple(worker.args).repr();
+    if (!worker.kwargs.isEmpty()) {
+        Value::Pairs pairs;
+        for (const auto& [key, value] : worker.kwargs)
+            pairs.append({Value::fromStr(key), value});
+        parts << QStringLiteral("kwargs=") + Value::dict(pairs).repr();
+    }
+    if (!worker.name.isEmpty())
+        parts << QStringLiteral("name=") + reprString(worker.name);
+    if (worker.daemon)
+        parts << QStringLiteral("daemon=True");
+    const QString constructor = backend == Backend::Thread
+                                    ? QStringLiteral("threading.Thread")
+                                    : QStringLiteral("multiprocessing.Process");
+    return constructor + QLatin1Char('(') + parts.join(QStringLiteral(", ")) + QLatin1Char(')');
+}
+
+QString LaunchSpec::cppCall(Backend backend) const
+{
+    // One assignment per field that differs from its default, rather than aggregate
+    // initialisation: `WorkerSpec spec{"f", {...}}` leaves fields out, which -Wextra
+    // (-Wmissing-field-initializers) rejects in a build where warnings are errors.
+    QStringList lines{QStringLiteral("twinrun::WorkerSpec spec;"),
+                      QStringLiteral("spec.target = %1;").arg(cppString(worker.target))};
+    if (!worker.args.isEmpty()) {
+        QStringList args;
+        for (const Value& v : worker.args)
+            args << cppValue(v);
+        lines << QStringLiteral("spec.args = {%1};").arg(args.join(QStringLiteral(", ")));
+    }
+    if (!worker.kwargs.isEmpty()) {
+        QStringList kwargs;
+        for (const auto& [key, value] : worker.kwargs)
+            kwargs << QStringLiteral("{%1, %2}").arg(cppString(key), cppValue(value));
+        lines << QStringLiteral("spec.kwargs = {%1};").arg(kwargs.join(QStringLiteral(", ")));
+    }
+    if (!worker.name.isEmpty())
+        lines << QStringLiteral("spec.name = %1;").arg(cppString(worker.name));
+    if (worker.daemon)
+        lines << QStringLiteral("spec.daemon = true;");
+    lines << QStringLiteral(
+                 "auto* worker = twinrun::Worker::create(twinrun::Backend::%1, spec, this);")
+                 .arg(backend == Backend::Thread ? QStringLiteral("Thread")
+                                                 : QStringLiteral("Process"))
+          << QStringLiteral("if (const twinrun::Status status = worker->start(); !status)")
+          << QStringLiteral("    qWarning() << status.message();");
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace twinrun

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang and runs each for SECONDS (default 60) on the corpora
+# in fuzz/corpus (read as seeds; new inputs go to a scratch folder, not into the repo).
+# Usage: scripts/fuzz.sh [SECONDS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+bash scripts/install-deps.sh clang libclang-rt-14-dev
+CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTWINRUN_FUZZ=ON >/dev/null
+cmake --build build-fuzz -j2 --target fuzz_literal fuzz_childspec
+for name in literal childspec; do
+    scratch=$(mktemp -d)
+    echo "== fuzz_$name for ${seconds}s"
+    build-fuzz/fuzz/fuzz_$name -max_total_time="$seconds" -max_len=4096 -timeout=10 \
+        -print_final_stats=1 "$scratch" "fuzz/corpus/$name" 2>&1 |
+        grep -E '^(stat::number_of_executed_units|stat::new_units_added|#[0-9]+ +DONE)|ERROR|SUMMARY' || true
+    rm -rf "$scratch"
+done
