@@ -79,11 +79,13 @@ WorkerSpec specOf(const QString& target, Value::Items args = {})
 
 // Launch-to-running and launch-to-joined through the same Worker API the window uses:
 // create, start, and wait for the signals on this thread's event loop.
-QJsonObject benchLaunch(const Options& o, const QString& name, Backend backend, int runs)
+QJsonObject benchLaunch(const Options& o, const QString& name, Backend backend, int runs,
+                        StartMethod method = StartMethod::Spawn)
 {
     std::vector<double> running;
     std::vector<double> joined;
-    const WorkerSpec spec = specOf(QStringLiteral("noop"));
+    WorkerSpec spec = specOf(QStringLiteral("noop"));
+    spec.startMethod = method;
     for (int i = -3; i < runs; ++i) { // three warm-up runs
         QEventLoop loop;
         QElapsedTimer clock;
@@ -164,15 +166,17 @@ QJsonObject floodResult(const QString& name, qint64 lines, qint64 bytes, qint64 
 }
 
 // A flood captured into the worker's bounded log, as the window keeps it.
-QJsonObject benchFlood(const Options& o, const QString& name, Backend backend, qint64 lines)
+QJsonObject benchFlood(const Options& o, const QString& name, Backend backend, qint64 lines,
+                       StartMethod method = StartMethod::Spawn)
 {
     progress(o, QStringLiteral("flood %1: %2 lines").arg(name).arg(lines));
     OutputLog log;
     QEventLoop loop;
+    WorkerSpec spec = specOf(QStringLiteral("flood"), {Value::fromInt(lines), Value::fromInt(o.width)});
+    spec.startMethod = method;
     QElapsedTimer clock;
     clock.start();
-    std::unique_ptr<Worker> worker(Worker::create(
-        backend, specOf(QStringLiteral("flood"), {Value::fromInt(lines), Value::fromInt(o.width)})));
+    std::unique_ptr<Worker> worker(Worker::create(backend, spec));
     QObject::connect(worker.get(), &Worker::output, &log, &OutputLog::append);
     QObject::connect(worker.get(), &Worker::finished, &loop, &QEventLoop::quit);
     if (worker->start() && worker->isAlive())
@@ -396,6 +400,8 @@ int benchCommand(const QStringList& arguments)
     QJsonArray launch;
     launch.append(benchLaunch(o, QStringLiteral("thread"), Backend::Thread, o.threadRuns));
     launch.append(benchLaunch(o, QStringLiteral("process (spawn)"), Backend::Process, o.processRuns));
+    launch.append(benchLaunch(o, QStringLiteral("process (forkserver)"), Backend::Process,
+                              o.processRuns, StartMethod::ForkServer));
     launch.append(benchFloor(o, QStringLiteral("std::thread (floor)"), o.threadRuns, [] {
         std::thread t([] {});
         t.join();
@@ -411,6 +417,8 @@ int benchCommand(const QStringList& arguments)
     QJsonArray flood;
     flood.append(benchFlood(o, QStringLiteral("thread"), Backend::Thread, o.lines));
     flood.append(benchFlood(o, QStringLiteral("process (spawn)"), Backend::Process, o.lines));
+    flood.append(benchFlood(o, QStringLiteral("process (forkserver)"), Backend::Process, o.lines,
+                            StartMethod::ForkServer));
     flood.append(benchPipeFloor(o, o.lines));
 
     QJsonObject result{{QStringLiteral("twinrun"), QStringLiteral(TWINRUN_VERSION)},

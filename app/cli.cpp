@@ -154,7 +154,12 @@ int runCommand(const QStringList& arguments)
                                      QStringLiteral("SECONDS"));
     const QCommandLineOption json(QStringLiteral("json"),
                                   QStringLiteral("Print one JSON object per worker, nothing else."));
-    parser.addOptions({as, kwarg, name, daemon, timeout, json});
+    const QCommandLineOption startMethod(
+        QStringLiteral("start-method"),
+        QStringLiteral("How a process worker starts: spawn (default: re-run twinrun) or "
+                       "forkserver (fork a warm helper)."),
+        QStringLiteral("method"), QStringLiteral("spawn"));
+    parser.addOptions({as, kwarg, name, daemon, timeout, json, startMethod});
     if (!parser.parse(QStringList{context} + arguments))
         return usageError(context, parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -198,6 +203,12 @@ int runCommand(const QStringList& arguments)
         return usageError(context, QStringLiteral("--name: expected a non-empty name"));
     request.spec.daemon = parser.isSet(daemon);
     request.json = parser.isSet(json);
+
+    const std::optional<StartMethod> method = startMethodFromName(parser.value(startMethod));
+    if (!method)
+        return usageError(context, QStringLiteral("--start-method '%1': expected spawn or forkserver")
+                                       .arg(parser.value(startMethod)));
+    request.spec.startMethod = *method;
 
     const QString backend = parser.value(as);
     if (backend == QLatin1String("thread"))

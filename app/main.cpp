@@ -19,8 +19,8 @@ bool hasDisplay()
 
 int main(int argc, char** argv)
 {
-    if (twinrun::isChildInvocation(argc, argv))
-        return twinrun::runChild();
+    if (twinrun::isHiddenInvocation(argc, argv))
+        return twinrun::runHidden(argc, argv);
 
     QStringList arguments;
     for (int i = 0; i < argc; ++i)

@@ -209,6 +209,9 @@ void RunCommand::printJson(const Run& run) const
         {QStringLiteral("args"), args},
         {QStringLiteral("kwargs"), kwargs},
         {QStringLiteral("daemon"), w.isDaemon()},
+        {QStringLiteral("start_method"), w.backend() == Backend::Process
+                                             ? QJsonValue(startMethodName(w.spec().startMethod))
+                                             : QJsonValue()},
         {QStringLiteral("state"), Worker::stateName(w.state())},
         {QStringLiteral("exit_code"), w.exitCode() ? QJsonValue(*w.exitCode()) : QJsonValue()},
         {QStringLiteral("pid"), static_cast<qint64>(w.pid())},

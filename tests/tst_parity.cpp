@@ -82,12 +82,15 @@ private Q_SLOTS:
     {
         QFETCH(WorkerSpec, spec);
         const Result thread = run(Backend::Thread, spec);
-        const Result process = run(Backend::Process, spec);
         QVERIFY2(thread.exitCode.has_value(), thread.err.constData());
-        QCOMPARE(thread.out, process.out);
-        QCOMPARE(thread.err, process.err);
-        QCOMPARE(thread.exitCode, process.exitCode);
-        QCOMPARE(thread.state, process.state);
+        for (StartMethod method : {StartMethod::Spawn, StartMethod::ForkServer}) {
+            spec.startMethod = method;
+            const Result process = run(Backend::Process, spec);
+            QCOMPARE(thread.out, process.out);
+            QCOMPARE(thread.err, process.err);
+            QCOMPARE(thread.exitCode, process.exitCode);
+            QCOMPARE(thread.state, process.state);
+        }
     }
 
     // Every deterministic target must have a row above: a new target cannot skip parity.

@@ -22,12 +22,21 @@ namespace {
 
 constexpr int kTimeout = 20000;
 
+// Rows whose tag names the fork server run their process workers with that start method.
+StartMethod currentStartMethod()
+{
+    const char* tag = QTest::currentDataTag();
+    return tag && QByteArray(tag).contains("forkserver") ? StartMethod::ForkServer
+                                                          : StartMethod::Spawn;
+}
+
 WorkerSpec spec(const QString& target, Value::Items args = {}, Kwargs kwargs = {})
 {
     WorkerSpec s;
     s.target = target;
     s.args = std::move(args);
     s.kwargs = std::move(kwargs);
+    s.startMethod = currentStartMethod();
     return s;
 }
 
@@ -48,6 +57,7 @@ private:
         QTest::addColumn<Backend>("backend");
         QTest::newRow("thread") << Backend::Thread;
         QTest::newRow("process") << Backend::Process;
+        QTest::newRow("process forkserver") << Backend::Process;
     }
 
 private Q_SLOTS:
@@ -163,8 +173,8 @@ private Q_SLOTS:
         QTest::addColumn<State>("state");
         QTest::addColumn<int>("code");
         QTest::addColumn<QByteArray>("err");
-        for (Backend b : {Backend::Thread, Backend::Process}) {
-            const char* n = b == Backend::Thread ? "thread" : "process";
+        for (const char* n : {"thread", "process", "process forkserver"}) {
+            const Backend b = n[0] == 't' ? Backend::Thread : Backend::Process;
             QTest::addRow("%s exit 0", n) << b << "exit" << Value::Items{i(0)} << State::Finished << 0 << QByteArray();
             QTest::addRow("%s exit 7", n) << b << "exit" << Value::Items{i(7)} << State::Failed << 7 << QByteArray();
             QTest::addRow("%s exit 256", n) << b << "exit" << Value::Items{i(256)} << State::Finished << 0 << QByteArray();
@@ -183,10 +193,7 @@ private Q_SLOTS:
         QFETCH(State, state);
         QFETCH(int, code);
         QFETCH(QByteArray, err);
-        WorkerSpec ws;
-        ws.target = target;
-        ws.args = args;
-        std::unique_ptr<Worker> w(Worker::create(backend, ws));
+        std::unique_ptr<Worker> w(Worker::create(backend, spec(target, args)));
         WorkerRecorder rec(w.get());
         QVERIFY(w->start());
         QTRY_COMPARE_WITH_TIMEOUT(rec.finishedCount, 1, kTimeout);
@@ -201,12 +208,15 @@ private Q_SLOTS:
         QTest::addColumn<int>("signal");
         QTest::newRow("segv") << "segv" << SIGSEGV;
         QTest::newRow("abort") << "abort" << SIGABRT;
+        QTest::newRow("segv forkserver") << "segv" << SIGSEGV;
+        QTest::newRow("abort forkserver") << "abort" << SIGABRT;
     }
     void crashInProcess()
     {
         QFETCH(QString, how);
         QFETCH(int, signal);
         std::unique_ptr<Worker> w(Worker::create(Backend::Process, spec("crash", {Value::fromStr(how)})));
+        QCOMPARE(w->spec().startMethod, currentStartMethod());
         WorkerRecorder rec(w.get());
         QVERIFY(w->start());
         QTRY_COMPARE_WITH_TIMEOUT(rec.finishedCount, 1, kTimeout);
@@ -281,6 +291,12 @@ private Q_SLOTS:
                  qPrintable(w->errorString()));
     }
 
+    void killProcess_data()
+    {
+        QTest::addColumn<int>("unused");
+        QTest::newRow("spawn") << 0;
+        QTest::newRow("forkserver") << 0;
+    }
     void killProcess()
     {
         std::unique_ptr<Worker> w(Worker::create(Backend::Process, spec("sleep", {f(30)})));

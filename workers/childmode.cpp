@@ -1,5 +1,6 @@
 #include "childmode.h"
 
+#include "forkserver.h"
 #include "target.h"
 #include "workercontext.h"
 #include "workerspec.h"
@@ -120,6 +121,16 @@ bool isChildInvocation(int argc, char** argv)
     return argc >= 2 && std::strcmp(argv[1], kChildFlag) == 0;
 }
 
+bool isHiddenInvocation(int argc, char** argv)
+{
+    return isChildInvocation(argc, argv) || isForkServerInvocation(argc, argv);
+}
+
+int runHidden(int argc, char** argv)
+{
+    return isChildInvocation(argc, argv) ? runChild() : runForkServer(argc, argv);
+}
+
 int runChild()
 {
     if (::isatty(STDIN_FILENO))
@@ -129,6 +140,12 @@ int runChild()
     QString error;
     if (!readSpec(&bytes, &error))
         return refuse(error);
+    return runChildSpec(bytes);
+}
+
+int runChildSpec(QByteArrayView bytes)
+{
+    QString error;
     const std::optional<WorkerSpec> spec = parseChildSpec(bytes, &error);
     if (!spec)
         return refuse(error);

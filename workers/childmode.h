@@ -16,10 +16,16 @@ inline constexpr char kChildFlag[] = "--twinrun-child";
 
 bool isChildInvocation(int argc, char** argv);
 
+// Either hidden mode: the child flag or the fork server's (forkserver.h). main() asks first.
+bool isHiddenInvocation(int argc, char** argv);
+int runHidden(int argc, char** argv);
+
 // Runs the child: reads and checks the spec, runs the target with stdout/stderr as its
 // channels, returns the exit code (the target's, 1 for an uncaught error, 2 for a bad spec).
 // Needs no QCoreApplication.
 int runChild();
+// The same for spec bytes already read (the fork server's children).
+int runChildSpec(QByteArrayView bytes);
 
 inline constexpr qsizetype kMaxChildSpecBytes = 16 * 1024 * 1024;
 

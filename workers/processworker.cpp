@@ -1,14 +1,21 @@
 #include "processworker.h"
 
 #include "childmode.h"
+#include "forkserver.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QJsonDocument>
+#include <QSocketNotifier>
 #include <QTimer>
 
 #include <atomic>
 
+#include <cerrno>
+
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/wait.h>
 #include <sys/prctl.h>
 #include <unistd.h>
 
@@ -39,6 +46,12 @@ ProcessWorker::ProcessWorker(const WorkerSpec& spec, QObject* parent)
 
 ProcessWorker::~ProcessWorker()
 {
+    if (m_forkId) {
+        if (isAlive() && m_forkPid > 0)
+            ::kill(static_cast<pid_t>(m_forkPid), SIGKILL); // the fork server reaps it
+        closeForkedPipes();
+        return;
+    }
     if (!m_process || m_process->state() == QProcess::NotRunning)
         return;
     // Hand the running process to itself: killed now, reaped and deleted when it is gone.
@@ -51,6 +64,14 @@ ProcessWorker::~ProcessWorker()
 }
 
 void ProcessWorker::doStart(const Target&, const BoundArgs&)
+{
+    if (spec().startMethod == StartMethod::ForkServer)
+        startForked();
+    else
+        startSpawned();
+}
+
+void ProcessWorker::startSpawned()
 {
     m_process = new QProcess(this);
     m_process->setProgram(program());
@@ -104,7 +125,11 @@ void ProcessWorker::onFinished(int exitCode, QProcess::ExitStatus status)
         return;
     }
     // For a crash exit QProcess reports the number of the signal that ended the child.
-    const int signal = exitCode;
+    finishBySignal(exitCode);
+}
+
+void ProcessWorker::finishBySignal(int signal)
+{
     State state = State::Crashed;
     if (stopRequested() && signal == SIGTERM)
         state = State::Terminated;
@@ -124,19 +149,45 @@ void ProcessWorker::onError(QProcess::ProcessError error)
 
 bool ProcessWorker::doJoin(int msecs)
 {
-    m_process->waitForFinished(msecs);
-    return isFinal(state());
+    if (!m_forkId) {
+        m_process->waitForFinished(msecs);
+        return isFinal(state());
+    }
+    const QDeadlineTimer deadline =
+        msecs < 0 ? QDeadlineTimer(QDeadlineTimer::Forever) : QDeadlineTimer(msecs);
+    while (!isFinal(state())) {
+        readForkedPipes(false); // a child blocked on a full pipe would never exit
+        const qint64 left = deadline.remainingTime();
+        if (left == 0)
+            return false;
+        ForkServer::instance()->waitForReplies(left < 0 ? 10 : int(std::min<qint64>(left, 10)));
+    }
+    return true;
+}
+
+void ProcessWorker::sendSignal(int signal)
+{
+    if (!m_forkId) {
+        if (signal == SIGKILL)
+            m_process->kill();
+        else
+            m_process->terminate();
+    } else if (m_forkPid > 0) {
+        ::kill(static_cast<pid_t>(m_forkPid), signal);
+    } else {
+        m_pendingSignal = signal; // sent as soon as the fork server reports the pid
+    }
 }
 
 Status ProcessWorker::doTerminate()
 {
-    m_process->terminate();
+    sendSignal(SIGTERM);
     if (!m_killTimer) {
         m_killTimer = new QTimer(this);
         m_killTimer->setSingleShot(true);
         connect(m_killTimer, &QTimer::timeout, this, [this] {
-            if (m_process)
-                m_process->kill();
+            if (isAlive())
+                sendSignal(SIGKILL);
         });
     }
     m_killTimer->start(terminateGraceMs());
@@ -145,8 +196,123 @@ Status ProcessWorker::doTerminate()
 
 Status ProcessWorker::doKill()
 {
-    m_process->kill();
+    sendSignal(SIGKILL);
     return Status::ok();
+}
+
+void ProcessWorker::startForked()
+{
+    int out[2];
+    int err[2];
+    if (::pipe2(out, O_CLOEXEC) != 0) {
+        finish(State::FailedToStart, std::nullopt, QStringLiteral("%1: cannot create a pipe").arg(name()));
+        return;
+    }
+    if (::pipe2(err, O_CLOEXEC) != 0) {
+        ::close(out[0]);
+        ::close(out[1]);
+        finish(State::FailedToStart, std::nullopt, QStringLiteral("%1: cannot create a pipe").arg(name()));
+        return;
+    }
+    ForkServer* server = ForkServer::instance();
+    connect(server, &ForkServer::started, this, &ProcessWorker::onForkStarted);
+    connect(server, &ForkServer::exited, this, &ProcessWorker::onForkExited);
+    connect(server, &ForkServer::failed, this, &ProcessWorker::onForkFailed);
+    WorkerSpec childSpec = spec();
+    childSpec.name = name();
+    const Status sent = server->launch(QJsonDocument(childSpec.toJson()).toJson(QJsonDocument::Compact),
+                                       out[1], err[1], &m_forkId);
+    ::close(out[1]);
+    ::close(err[1]);
+    m_pipes[0] = out[0];
+    m_pipes[1] = err[0];
+    if (!sent) {
+        closeForkedPipes();
+        m_forkId = 0;
+        server->disconnect(this);
+        finish(State::FailedToStart, std::nullopt, QStringLiteral("%1: %2").arg(name(), sent.message()));
+        return;
+    }
+    for (int i = 0; i < 2; ++i) {
+        ::fcntl(m_pipes[i], F_SETFL, ::fcntl(m_pipes[i], F_GETFL) | O_NONBLOCK);
+        m_notifiers[i] = new QSocketNotifier(m_pipes[i], QSocketNotifier::Read, this);
+        connect(m_notifiers[i], &QSocketNotifier::activated, this, [this] { readForkedPipes(false); });
+    }
+}
+
+void ProcessWorker::onForkStarted(std::uint64_t id, qint64 pid)
+{
+    if (id != m_forkId)
+        return;
+    m_forkPid = pid;
+    setRunning(static_cast<std::uint64_t>(pid), pid, pid);
+    if (m_pendingSignal)
+        ::kill(static_cast<pid_t>(pid), std::exchange(m_pendingSignal, 0));
+}
+
+void ProcessWorker::onForkExited(std::uint64_t id, int waitStatus)
+{
+    if (id != m_forkId)
+        return;
+    if (m_killTimer)
+        m_killTimer->stop();
+    readForkedPipes(true);
+    closeForkedPipes();
+    ForkServer::instance()->disconnect(this);
+    if (WIFSIGNALED(waitStatus)) {
+        finishBySignal(WTERMSIG(waitStatus));
+        return;
+    }
+    const int code = WEXITSTATUS(waitStatus);
+    finish(code == 0 ? State::Finished : State::Failed, code);
+}
+
+void ProcessWorker::onForkFailed(std::uint64_t id, const QString& error)
+{
+    if (id != m_forkId)
+        return;
+    readForkedPipes(true);
+    closeForkedPipes();
+    ForkServer::instance()->disconnect(this);
+    if (state() == State::Running)
+        finish(State::Crashed, -SIGKILL, QStringLiteral("%1: %2").arg(name(), error));
+    else
+        finish(State::FailedToStart, std::nullopt, QStringLiteral("%1: %2").arg(name(), error));
+}
+
+void ProcessWorker::readForkedPipes(bool toEnd)
+{
+    char buffer[65536];
+    for (int i = 0; i < 2; ++i) {
+        QByteArray data;
+        while (m_pipes[i] >= 0) {
+            const ssize_t n = ::read(m_pipes[i], buffer, sizeof buffer);
+            if (n > 0) {
+                data.append(buffer, n);
+                if (!toEnd && data.size() >= 256 * 1024)
+                    break; // let the event loop breathe; the notifier fires again
+                continue;
+            }
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n == 0 && m_notifiers[i])
+                m_notifiers[i]->setEnabled(false); // end of output: no more wake-ups
+            break;
+        }
+        if (!data.isEmpty())
+            emitOutput({{i == 0 ? Channel::Stdout : Channel::Stderr, data}});
+    }
+}
+
+void ProcessWorker::closeForkedPipes()
+{
+    for (int i = 0; i < 2; ++i) {
+        delete m_notifiers[i];
+        m_notifiers[i] = nullptr;
+        if (m_pipes[i] >= 0)
+            ::close(m_pipes[i]);
+        m_pipes[i] = -1;
+    }
 }
 
 } // namespace twinrun

@@ -5,13 +5,15 @@
 #include <QPointer>
 #include <QProcess>
 
+class QSocketNotifier;
 class QTimer;
 
 namespace twinrun {
 
-// The process backend, like Python's spawn: re-runs our own executable (or program())
-// with the hidden child flag and sends the spec as JSON on stdin; the child looks the target
-// up by name. The child gets SIGKILL when the thread that started it dies (Linux
+// The process backend. Start method spawn, like Python's: re-runs our own executable (or
+// program()) with the hidden child flag and sends the spec as JSON on stdin; the child looks
+// the target up by name. Start method forkserver: ForkServer forks the child from a warm
+// helper process; the spec and output pipes go over its socket. Both behave the same. The child gets SIGKILL when the thread that started it dies (Linux
 // PR_SET_PDEATHSIG), so start process workers from a thread that lives as long as the app
 // (the main thread). terminate() sends SIGTERM and, after terminateGraceMs(), SIGKILL.
 // A worker destroyed while its process runs kills it and lets it be reaped later, without
@@ -33,13 +35,29 @@ protected:
     Status doKill() override;
 
 private:
+    void startSpawned();
+    void startForked();
     void onStarted();
     void onFinished(int exitCode, QProcess::ExitStatus status);
     void onError(QProcess::ProcessError error);
     void readChannel(Channel channel);
+    void finishBySignal(int signal);
+    void sendSignal(int signal);
+
+    // The forkserver start method's side: pipes read directly, replies from ForkServer.
+    void onForkStarted(std::uint64_t id, qint64 pid);
+    void onForkExited(std::uint64_t id, int waitStatus);
+    void onForkFailed(std::uint64_t id, const QString& error);
+    void readForkedPipes(bool toEnd); // toEnd: after exit, everything left
+    void closeForkedPipes();
 
     QPointer<QProcess> m_process;
     QTimer* m_killTimer = nullptr;
+    std::uint64_t m_forkId = 0;
+    qint64 m_forkPid = 0;
+    int m_pendingSignal = 0;
+    int m_pipes[2] = {-1, -1}; // stdout, stderr read ends
+    QSocketNotifier* m_notifiers[2] = {nullptr, nullptr};
 };
 
 } // namespace twinrun

@@ -50,6 +50,7 @@ struct ThreadLink {
     OutputChunks pending;
     bool ended = false;
     int exitCode = 0;
+    qint64 endNs = -1; // on the worker's start clock
     std::condition_variable done;
 
     // Called with the mutex held: at most one queued sync is in flight at a time.
@@ -140,7 +141,8 @@ void ThreadWorker::doStart(const Target& target, const BoundArgs& args)
     m_link->owner = this;
     WorkerContext::Identity identity{name(), QStringLiteral("thread"), ::getpid(), 0, 0,
                                      ::getppid()};
-    WarmThreads::instance().run([link = m_link, run = target.run, args, identity]() mutable {
+    WarmThreads::instance().run([link = m_link, run = target.run, args, identity,
+                                 clock = startClock()]() mutable {
         identity.ident = static_cast<std::uint64_t>(::pthread_self());
         identity.nativeId = ::gettid();
         ::pthread_setname_np(::pthread_self(), identity.name.left(15).toUtf8().constData());
@@ -158,6 +160,7 @@ void ThreadWorker::doStart(const Target& target, const BoundArgs& args)
         }
         std::lock_guard lock(link->mutex);
         link->exitCode = code;
+        link->endNs = clock.nsecsElapsed();
         link->ended = true;
         link->done.notify_all();
         if (link->owner)
@@ -211,18 +214,20 @@ void ThreadWorker::onThreadFinished()
     if (isFinal(state()))
         return;
     int code = 0;
+    qint64 endNs = -1;
     {
         std::lock_guard lock(m_link->mutex);
         if (!m_link->ended)
             return;
         code = m_link->exitCode;
+        endNs = m_link->endNs;
     }
     syncFromThread();
     drainAll();
     if (stopRequested())
-        finish(State::Terminated, -SIGTERM);
+        finish(State::Terminated, -SIGTERM, {}, endNs);
     else
-        finish(code == 0 ? State::Finished : State::Failed, code);
+        finish(code == 0 ? State::Finished : State::Failed, code, {}, endNs);
 }
 
 bool ThreadWorker::doJoin(int msecs)

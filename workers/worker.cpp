@@ -140,11 +140,11 @@ void Worker::emitOutput(const OutputChunks& chunks)
         Q_EMIT output(chunk.channel, chunk.data);
 }
 
-void Worker::finish(State state, std::optional<int> exitCode, const QString& error)
+void Worker::finish(State state, std::optional<int> exitCode, const QString& error, qint64 endNs)
 {
     if (isFinal(m_state))
         return;
-    m_endNs = m_clock.isValid() ? m_clock.nsecsElapsed() : 0;
+    m_endNs = endNs >= 0 ? endNs : (m_clock.isValid() ? m_clock.nsecsElapsed() : 0);
     m_exitCode = exitCode;
     m_errorString = error;
     setState(state);

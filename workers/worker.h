@@ -111,7 +111,12 @@ protected:
     void setRunning(std::uint64_t ident, std::int64_t nativeId, std::int64_t pid);
     void emitOutput(const OutputChunks& chunks);
     // Enters a final state; ignored if already final, so backends may report twice safely.
-    void finish(State state, std::optional<int> exitCode, const QString& error = {});
+    // endNs: when the run really ended, on startClock(), if the backend knows it better than
+    // "now" (a thread's end is noticed only when this thread's event loop gets to it).
+    void finish(State state, std::optional<int> exitCode, const QString& error = {},
+                qint64 endNs = -1);
+    // The clock durations are measured on, started by start(); copies may be read anywhere.
+    QElapsedTimer startClock() const { return m_clock; }
     bool stopRequested() const { return m_stopRequested; }
 
 private:

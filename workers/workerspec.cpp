@@ -4,6 +4,20 @@
 
 namespace twinrun {
 
+QString startMethodName(StartMethod method)
+{
+    return method == StartMethod::Spawn ? QStringLiteral("spawn") : QStringLiteral("forkserver");
+}
+
+std::optional<StartMethod> startMethodFromName(const QString& name)
+{
+    if (name == QLatin1String("spawn"))
+        return StartMethod::Spawn;
+    if (name == QLatin1String("forkserver"))
+        return StartMethod::ForkServer;
+    return std::nullopt;
+}
+
 QJsonObject WorkerSpec::toJson() const
 {
     QJsonArray jsonArgs;
@@ -17,7 +31,8 @@ QJsonObject WorkerSpec::toJson() const
                        {QStringLiteral("args"), jsonArgs},
                        {QStringLiteral("kwargs"), jsonKwargs},
                        {QStringLiteral("name"), name},
-                       {QStringLiteral("daemon"), daemon}};
+                       {QStringLiteral("daemon"), daemon},
+                       {QStringLiteral("start_method"), startMethodName(startMethod)}};
 }
 
 std::optional<WorkerSpec> WorkerSpec::fromJson(const QJsonObject& json, QString* error)
@@ -75,6 +90,13 @@ std::optional<WorkerSpec> WorkerSpec::fromJson(const QJsonObject& json, QString*
     if (!daemon.isUndefined() && !daemon.isBool())
         return fail(QStringLiteral("spec field 'daemon': expected true or false"));
     spec.daemon = daemon.toBool();
+    const QJsonValue method = json.value(QStringLiteral("start_method"));
+    if (!method.isUndefined()) {
+        const std::optional<StartMethod> m = startMethodFromName(method.toString());
+        if (!m)
+            return fail(QStringLiteral("spec field 'start_method': expected \"spawn\" or \"forkserver\""));
+        spec.startMethod = *m;
+    }
     return spec;
 }
 

@@ -10,7 +10,14 @@
 
 namespace twinrun {
 
-// What to run, independent of how: Python's Thread(target, name, args, kwargs, daemon).
+// How a process worker's process comes to be, like Python's start methods: Spawn re-runs
+// our executable for each worker; ForkServer asks a long-lived helper of ours (Qt already
+// loaded) to fork one. Thread workers ignore it.
+enum class StartMethod { Spawn, ForkServer };
+QString startMethodName(StartMethod method); // "spawn", "forkserver"
+std::optional<StartMethod> startMethodFromName(const QString& name);
+
+// What to run: Python's Thread(target, name, args, kwargs, daemon), plus the start method.
 // An empty name means the backend's default ("Thread-N (target)" / "Process-N").
 struct WorkerSpec {
     QString target;
@@ -18,9 +25,11 @@ struct WorkerSpec {
     Kwargs kwargs;
     QString name;
     bool daemon = false;
+    StartMethod startMethod = StartMethod::Spawn;
 
     // {"version": 1, "target": ..., "args": [typed values], "kwargs": [[key, typed value]],
-    //  "name": ..., "daemon": ...}. Typed values are Value::toJson().
+    //  "name": ..., "daemon": ..., "start_method": "spawn"}. Typed values are Value::toJson().
+    // A missing start_method reads as spawn.
     QJsonObject toJson() const;
     // Refuses malformed objects and newer versions with a message naming the field.
     static std::optional<WorkerSpec> fromJson(const QJsonObject& json, QString* error);

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "argrow.h"
+#include "target.h"
+
+#include <QList>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QVBoxLayout;
+
+namespace twinrun {
+
+// The positional or the keyword arguments of one call, as a list of ArgRows with an Add
+// button. Knows the target's signature only to help: it labels positional rows with the
+// parameter they bind to, offers keyword names, and adds rows only where a parameter can
+// take them (positional rows past the named ones need *args). It never refuses a value.
+class ArgListEditor : public QWidget {
+    Q_OBJECT
+public:
+    explicit ArgListEditor(ArgRow::Kind kind, QWidget* parent = nullptr);
+
+    void setSignature(const Signature& signature);
+
+    int count() const { return static_cast<int>(m_rows.size()); }
+    ArgRow* row(int index) const { return m_rows.value(index); }
+    const QList<ArgRow*>& rows() const { return m_rows; }
+
+    QList<ArgRow::State> states() const;
+    void setStates(const QList<ArgRow::State>& states);
+
+    // Appends a row: for a positional row, typed and filled from the next parameter.
+    ArgRow* addRow();
+    void removeRow(int index);
+    void moveRow(int from, int to);
+    // How many positional rows the signature can bind; -1 when *args takes any number.
+    int positionalCapacity() const;
+
+    QPushButton* addButton() const { return m_add; }
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    ArgRow* appendRow();
+    void clearRows();
+    void refreshRows(); // labels, move buttons, Add button, placeholder
+    QList<const Param*> positionalParams() const;
+    const Param* varPositional() const;
+    bool acceptsKeywords() const;
+
+    const ArgRow::Kind m_kind;
+    Signature m_signature;
+    QList<ArgRow*> m_rows;
+    QVBoxLayout* m_rowLayout;
+    QLabel* m_empty;
+    QPushButton* m_add;
+};
+
+} // namespace twinrun

@@ -1,0 +1,98 @@
+#include "argtype.h"
+
+namespace twinrun {
+
+QStringList argTypeNames()
+{
+    return {QStringLiteral("int"),  QStringLiteral("float"), QStringLiteral("str"),
+            QStringLiteral("bool"), QStringLiteral("None"),  QStringLiteral("literal")};
+}
+
+QString argTypeName(ArgType type)
+{
+    return argTypeNames().value(static_cast<int>(type));
+}
+
+namespace {
+
+ValueParseResult refuse(const QString& message)
+{
+    return {std::nullopt, message};
+}
+
+ArgType argTypeOfType(Value::Type type)
+{
+    switch (type) {
+    case Value::Type::None:
+        return ArgType::None;
+    case Value::Type::Bool:
+        return ArgType::Bool;
+    case Value::Type::Int:
+        return ArgType::Int;
+    case Value::Type::Float:
+        return ArgType::Float;
+    case Value::Type::Str:
+        return ArgType::Str;
+    case Value::Type::Tuple:
+    case Value::Type::List:
+    case Value::Type::Dict:
+        break;
+    }
+    return ArgType::Literal;
+}
+
+} // namespace
+
+ArgType argTypeOf(const Value& value)
+{
+    return argTypeOfType(value.type());
+}
+
+QString argTextOf(const Value& value)
+{
+    switch (argTypeOf(value)) {
+    case ArgType::None:
+        return {};
+    case ArgType::Str:
+        return value.toStr();
+    default:
+        return value.repr();
+    }
+}
+
+ArgType argTypeFor(const QList<Value::Type>& declared)
+{
+    return declared.isEmpty() ? ArgType::Str : argTypeOfType(declared.first());
+}
+
+ValueParseResult parseArg(ArgType type, const QString& text)
+{
+    switch (type) {
+    case ArgType::Str:
+        return {Value::fromStr(text), {}};
+    case ArgType::None:
+        return {Value::none(), {}};
+    default:
+        break;
+    }
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return refuse(type == ArgType::Literal
+                          ? QStringLiteral("enter a Python literal")
+                          : QStringLiteral("enter a value of type %1").arg(argTypeName(type)));
+    ValueParseResult parsed = Value::parse(trimmed);
+    if (!parsed || type == ArgType::Literal)
+        return parsed;
+    const Value& value = *parsed.value;
+    const Value::Type got = value.type();
+    if (type == ArgType::Float && got == Value::Type::Int)
+        return {Value::fromFloat(value.toFloat()), {}};
+    if (argTypeOfType(got) == type)
+        return parsed;
+    return refuse(
+        QStringLiteral("expected %1, got %2 %3%4")
+            .arg(argTypeName(type), value.typeName(), value.repr(),
+                 type == ArgType::Bool ? QStringLiteral(" (enter True or False)") : QString()));
+}
+
+} // namespace twinrun

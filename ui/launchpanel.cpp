@@ -1,0 +1,455 @@
+#include "launchpanel.h"
+
+#include "invalidmark.h"
+
+#include <QAction>
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QStyle>
+#include <QVBoxLayout>
+
+#include <utility>
+
+namespace twinrun {
+
+namespace {
+
+bool isIdentifier(const QString& name)
+{
+    static const QRegularExpression identifier(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
+    return identifier.match(name).hasMatch();
+}
+
+QList<ArgRow::State> statesOf(const Value::Items& values)
+{
+    QList<ArgRow::State> states;
+    for (const Value& v : values)
+        states << ArgRow::State{argTypeOf(v), argTextOf(v), {}};
+    return states;
+}
+
+QList<ArgRow::State> statesOf(const Kwargs& kwargs)
+{
+    QList<ArgRow::State> states;
+    for (const auto& [name, v] : kwargs)
+        states << ArgRow::State{argTypeOf(v), argTextOf(v), name};
+    return states;
+}
+
+Value valueOrText(const ArgRow* row)
+{
+    ValueParseResult parsed = row->value();
+    return parsed ? *parsed.value : Value::fromStr(row->text());
+}
+
+} // namespace
+
+LaunchPanel::LaunchPanel(QWidget* parent)
+    : QWidget(parent)
+    , m_target(new QComboBox(this))
+    , m_description(new QLabel(this))
+    , m_argsBox(new QGroupBox(tr("Positional arguments"), this))
+    , m_args(new ArgListEditor(ArgRow::Kind::Positional, m_argsBox))
+    , m_kwargsBox(new QGroupBox(tr("Keyword arguments"), this))
+    , m_kwargs(new ArgListEditor(ArgRow::Kind::Keyword, m_kwargsBox))
+    , m_name(new QLineEdit(this))
+    , m_daemon(new QCheckBox(tr("Daemon"), this))
+    , m_modeBox(new QWidget(this))
+    , m_mode(new QButtonGroup(this))
+    , m_reasonBox(new QWidget(this))
+    , m_reason(new QLabel(m_reasonBox))
+    , m_launchButton(new QPushButton(tr("Launch"), this))
+    , m_launchAction(new QAction(tr("&Launch"), this))
+    , m_scroll(new QScrollArea(this))
+{
+    setObjectName(QStringLiteral("launchPanel"));
+    m_args->setObjectName(QStringLiteral("argsEditor"));
+    m_kwargs->setObjectName(QStringLiteral("kwargsEditor"));
+    m_argsBox->setObjectName(QStringLiteral("argsBox"));
+    m_kwargsBox->setObjectName(QStringLiteral("kwargsBox"));
+    (new QVBoxLayout(m_argsBox))->addWidget(m_args);
+    (new QVBoxLayout(m_kwargsBox))->addWidget(m_kwargs);
+
+    m_launchAction->setObjectName(QStringLiteral("launchAction"));
+    m_launchAction->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    m_launchAction->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    m_launchAction->setToolTip(tr("Launch the form's call (Ctrl+Return)"));
+    addAction(m_launchAction);
+    connect(m_launchAction, &QAction::triggered, this, [this] {
+        if (isValid())
+            emit launchRequested(spec());
+    });
+
+    m_launchButton->setObjectName(QStringLiteral("launchButton"));
+    m_launchButton->setIcon(m_launchAction->icon());
+    m_launchButton->setToolTip(m_launchAction->toolTip());
+    m_launchButton->setMinimumWidth(m_launchButton->sizeHint().width() * 3 / 2);
+    connect(m_launchButton, &QPushButton::clicked, m_launchAction, &QAction::trigger);
+
+    auto* fields = new QWidget(m_scroll);
+    fields->setObjectName(QStringLiteral("launchFields"));
+    auto* fieldsLayout = new QVBoxLayout(fields);
+    fieldsLayout->addWidget(buildTargetBox());
+    fieldsLayout->addWidget(m_argsBox);
+    fieldsLayout->addWidget(m_kwargsBox);
+    fieldsLayout->addWidget(buildWorkerBox());
+    fieldsLayout->addStretch();
+    m_scroll->setObjectName(QStringLiteral("launchScroll"));
+    m_scroll->setWidget(fields);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
+    // Outside the scrolled fields: the reason and Launch stay in sight however long the
+    // argument list grows.
+    auto* launchRow = new QHBoxLayout;
+    const QMargins margins = fieldsLayout->contentsMargins();
+    launchRow->setContentsMargins(margins.left(), 0, margins.right(), 0);
+    launchRow->addWidget(buildReasonBox(), 1);
+    launchRow->addStretch(); // takes the room only while the reason is hidden
+    launchRow->addWidget(m_launchButton, 0, Qt::AlignTop);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, fieldsLayout->contentsMargins().bottom());
+    layout->addWidget(m_scroll, 1);
+    layout->addLayout(launchRow);
+
+    connect(m_args, &ArgListEditor::changed, this, &LaunchPanel::validate);
+    connect(m_kwargs, &ArgListEditor::changed, this, &LaunchPanel::validate);
+    connect(m_name, &QLineEdit::textChanged, this, &LaunchPanel::validate);
+    connect(m_daemon, &QCheckBox::toggled, this, &LaunchPanel::validate);
+    connect(m_mode, &QButtonGroup::idToggled, this, [this](int, bool checked) {
+        if (checked)
+            validate();
+    });
+
+    setSpec(LaunchSpec::seedExample());
+}
+
+QWidget* LaunchPanel::buildTargetBox()
+{
+    auto* box = new QGroupBox(tr("Target"), this);
+    m_target->setObjectName(QStringLiteral("targetCombo"));
+    m_target->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_target->setMinimumContentsLength(24);
+    m_target->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    for (const Target* target : TargetRegistry::instance().targets()) {
+        m_target->addItem(target->signature.toString(target->name), target->name);
+        m_target->setItemData(m_target->count() - 1, target->description, Qt::ToolTipRole);
+    }
+    connect(m_target, &QComboBox::activated, this, &LaunchPanel::onTargetPicked);
+
+    m_description->setObjectName(QStringLiteral("descriptionLabel"));
+    m_description->setWordWrap(true);
+    m_description->setTextFormat(Qt::PlainText);
+    m_description->setForegroundRole(QPalette::PlaceholderText);
+
+    auto* layout = new QVBoxLayout(box);
+    layout->addWidget(m_target);
+    layout->addWidget(m_description);
+    return box;
+}
+
+QWidget* LaunchPanel::buildWorkerBox()
+{
+    auto* box = new QGroupBox(tr("Worker"), this);
+    m_name->setObjectName(QStringLiteral("nameEdit"));
+    m_name->setPlaceholderText(tr("default: Thread-N (target) / Process-N"));
+    m_name->setClearButtonEnabled(true);
+
+    m_daemon->setObjectName(QStringLiteral("daemonCheck"));
+    m_daemon->setToolTip(tr("A daemon worker is stopped when the app quits; the app waits "
+                            "for the others (and asks you first)"));
+
+    m_modeBox->setObjectName(QStringLiteral("modeBox"));
+    auto* modeLayout = new QHBoxLayout(m_modeBox);
+    modeLayout->setContentsMargins(0, 0, 0, 0);
+    const struct {
+        LaunchSpec::Mode mode;
+        const char* objectName;
+        QString text;
+        QString toolTip;
+    } modes[] = {
+        {LaunchSpec::Mode::Thread, "threadRadio", tr("Thread"),
+         tr("threading.Thread: runs inside this app, shares its memory")},
+        {LaunchSpec::Mode::Process, "processRadio", tr("Process"),
+         tr("multiprocessing.Process: a child process of its own (spawn)")},
+        {LaunchSpec::Mode::Both, "bothRadio", tr("Both"),
+         tr("The same call as a thread and as a process at once, to compare them")},
+    };
+    for (const auto& m : modes) {
+        auto* radio = new QRadioButton(m.text, m_modeBox);
+        radio->setObjectName(QLatin1String(m.objectName));
+        radio->setToolTip(m.toolTip);
+        m_mode->addButton(radio, static_cast<int>(m.mode));
+        modeLayout->addWidget(radio);
+    }
+    modeLayout->addStretch();
+
+    auto* nameRow = new QHBoxLayout;
+    nameRow->addWidget(m_name, 1);
+    nameRow->addWidget(m_daemon);
+    auto* layout = new QFormLayout(box);
+    layout->addRow(tr("Run as:"), m_modeBox);
+    layout->addRow(tr("Name:"), nameRow);
+    return box;
+}
+
+QWidget* LaunchPanel::buildReasonBox()
+{
+    m_reasonBox->setObjectName(QStringLiteral("reasonBox"));
+    auto* icon = new QLabel(m_reasonBox);
+    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
+    icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(size, size));
+    icon->setAlignment(Qt::AlignTop);
+    m_reason->setObjectName(QStringLiteral("reasonLabel"));
+    m_reason->setWordWrap(true);
+    m_reason->setTextFormat(Qt::PlainText); // the reason quotes what the user typed
+    m_reason->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QPalette palette = m_reason->palette();
+    palette.setColor(QPalette::WindowText, QColor(160, 20, 20));
+    m_reason->setPalette(palette);
+    auto* layout = new QHBoxLayout(m_reasonBox);
+    layout->setContentsMargins(4, 0, 4, 0);
+    layout->addWidget(icon);
+    layout->addWidget(m_reason, 1);
+    m_reasonBox->hide();
+    return m_reasonBox;
+}
+
+int LaunchPanel::idealHeight() const
+{
+    const QWidget* fields = m_scroll->widget();
+    const int width = m_scroll->width() - 2 * m_scroll->frameWidth();
+    const int fieldsHeight =
+        fields->hasHeightForWidth() ? fields->heightForWidth(width) : fields->sizeHint().height();
+    // Whatever is not the scrolled fields: the reason and Launch row, spacing, margins.
+    const int rest = sizeHint().height() - m_scroll->sizeHint().height();
+    return rest + fieldsHeight + 2 * m_scroll->frameWidth();
+}
+
+LaunchSpec LaunchPanel::spec() const
+{
+    LaunchSpec s;
+    s.mode = mode();
+    s.worker.target = currentTargetName();
+    for (const ArgRow* row : m_args->rows())
+        s.worker.args << valueOrText(row);
+    for (const ArgRow* row : m_kwargs->rows())
+        s.worker.kwargs.append({row->name(), valueOrText(row)});
+    s.worker.name = m_name->text().trimmed();
+    s.worker.daemon = m_daemon->isChecked();
+    return s;
+}
+
+void LaunchPanel::setSpec(const LaunchSpec& spec)
+{
+    m_settingSpec = true;
+    int index = m_target->findData(spec.worker.target);
+    if (index < 0) {
+        // Kept rather than dropped, so the form shows what was asked; validation refuses it.
+        m_target->addItem(tr("%1 (unknown target)").arg(spec.worker.target), spec.worker.target);
+        index = m_target->count() - 1;
+    }
+    m_target->setCurrentIndex(index);
+    showTarget(spec.worker.target, {statesOf(spec.worker.args), statesOf(spec.worker.kwargs)});
+    m_name->setText(spec.worker.name);
+    m_daemon->setChecked(spec.worker.daemon);
+    setMode(spec.mode);
+    m_settingSpec = false;
+    validate();
+}
+
+void LaunchPanel::setMode(LaunchSpec::Mode mode)
+{
+    m_mode->button(static_cast<int>(mode))->setChecked(true);
+}
+
+LaunchSpec::Mode LaunchPanel::mode() const
+{
+    const int id = m_mode->checkedId();
+    return id < 0 ? LaunchSpec::Mode::Thread : static_cast<LaunchSpec::Mode>(id);
+}
+
+QString LaunchPanel::currentTargetName() const
+{
+    return m_target->currentData().toString();
+}
+
+void LaunchPanel::onTargetPicked()
+{
+    const QString name = currentTargetName();
+    if (name == m_shownTarget)
+        return;
+    m_formsByTarget.insert(m_shownTarget, {m_args->states(), m_kwargs->states()});
+    const Target* target = TargetRegistry::instance().find(name);
+    Form form = m_formsByTarget.value(name, target ? defaultForm(*target) : Form{});
+    showTarget(name, form);
+}
+
+void LaunchPanel::showTarget(const QString& name, const Form& form)
+{
+    m_shownTarget = name;
+    const Target* target = TargetRegistry::instance().find(name);
+    const Signature signature = target ? target->signature : Signature{};
+    m_description->setText(target ? target->description : tr("This target is not registered."));
+    const bool wasSetting = std::exchange(m_settingSpec, true);
+    m_args->setSignature(signature);
+    m_kwargs->setSignature(signature);
+    m_args->setStates(form.args);
+    m_kwargs->setStates(form.kwargs);
+    m_settingSpec = wasSetting;
+    validate();
+}
+
+LaunchPanel::Form LaunchPanel::defaultForm(const Target& target) const
+{
+    // The required parameters only: optional ones are one "Add" away, and leaving them out
+    // keeps the Python line as short as the call a person would write.
+    Form form;
+    for (const Param& p : target.signature.params) {
+        if (p.kind == Param::Kind::Positional && !p.defaultValue)
+            form.args << ArgRow::State{argTypeFor(p.types), {}, {}};
+        if (p.kind == Param::Kind::KeywordOnly && !p.defaultValue)
+            form.kwargs << ArgRow::State{argTypeFor(p.types), {}, p.name};
+    }
+    return form;
+}
+
+void LaunchPanel::validate()
+{
+    if (m_settingSpec)
+        return;
+    clearMarks();
+    m_problem = checkRows();
+    if (m_problem.isEmpty()) {
+        const LaunchSpec s = spec();
+        for (Backend backend : s.backends()) {
+            const PreparedCall call = prepareCall(s.worker.target, s.worker.args, s.worker.kwargs,
+                                                  backend == Backend::Thread);
+            if (!call) {
+                m_problem = call.error;
+                markCallError(call.error);
+                break;
+            }
+        }
+    }
+    m_reason->setText(m_problem);
+    m_reasonBox->setVisible(!m_problem.isEmpty());
+    m_launchAction->setEnabled(m_problem.isEmpty());
+    m_launchButton->setEnabled(m_problem.isEmpty());
+    emit specChanged();
+}
+
+QString LaunchPanel::checkRows()
+{
+    QString first;
+    const auto refuse = [&first](QWidget* field, const QString& reason) {
+        markInvalid(field, reason);
+        if (first.isEmpty())
+            first = reason;
+    };
+    for (const ArgRow* row : m_args->rows()) {
+        const ValueParseResult parsed = row->value();
+        if (!parsed)
+            refuse(row->valueEdit(), tr("%1: %2").arg(row->label(), parsed.error));
+    }
+    QStringList seen;
+    for (const ArgRow* row : m_kwargs->rows()) {
+        const QString name = row->name();
+        if (name.isEmpty())
+            refuse(row->nameEdit(), tr("A keyword argument needs a name"));
+        else if (!isIdentifier(name))
+            refuse(row->nameEdit(), tr("'%1' is not a valid keyword name").arg(name));
+        else if (seen.contains(name))
+            refuse(row->nameEdit(), tr("keyword argument repeated: %1").arg(name));
+        seen << name;
+        const ValueParseResult parsed = row->value();
+        if (!parsed)
+            refuse(row->valueEdit(), tr("%1=: %2").arg(name, parsed.error));
+    }
+    return first;
+}
+
+void LaunchPanel::markCallError(const QString& error)
+{
+    const QString target = currentTargetName();
+    const LaunchSpec s = spec();
+    if (!TargetRegistry::instance().find(target)) {
+        markInvalid(m_target, error);
+        return;
+    }
+    // Refused only as a thread: the backend choice is what to change.
+    if (prepareCall(target, s.worker.args, s.worker.kwargs, false)) {
+        markInvalid(m_modeBox, error);
+        return;
+    }
+    const auto quoted = [&error](const QString& name) {
+        return error.contains(QLatin1Char('\'') + name + QLatin1Char('\''));
+    };
+    for (const ArgRow* row : m_kwargs->rows()) {
+        if (!quoted(row->name()))
+            continue;
+        const bool nameIsWrong = error.contains(QLatin1String("keyword argument")) ||
+                                 error.contains(QLatin1String("multiple values"));
+        markInvalid(nameIsWrong ? static_cast<QWidget*>(row->nameEdit()) : row->valueEdit(), error);
+        return;
+    }
+    const Signature& signature = TargetRegistry::instance().find(target)->signature;
+    int position = 0;
+    for (const Param& p : signature.params) {
+        if (p.kind == Param::Kind::VarPositional) {
+            const QRegularExpression item(
+                QStringLiteral("\\*%1\\[(\\d+)\\]").arg(QRegularExpression::escape(p.name)));
+            const QRegularExpressionMatch match = item.match(error);
+            if (ArgRow* row = match.hasMatch() ? m_args->row(position + match.captured(1).toInt())
+                                               : nullptr) {
+                markInvalid(row->valueEdit(), error);
+                return;
+            }
+        }
+        if (p.kind != Param::Kind::Positional)
+            continue;
+        if (quoted(p.name) && position < m_args->count()) {
+            markInvalid(m_args->row(position)->valueEdit(), error);
+            return;
+        }
+        ++position;
+    }
+    const int capacity = m_args->positionalCapacity();
+    if (capacity >= 0 && m_args->count() > capacity) {
+        for (int i = capacity; i < m_args->count(); ++i)
+            markInvalid(m_args->row(i)->valueEdit(), error);
+        return;
+    }
+    markInvalid(error.contains(QLatin1String("keyword")) ? m_kwargsBox : m_argsBox, error);
+}
+
+void LaunchPanel::clearMarks()
+{
+    clearInvalid(m_target);
+    clearInvalid(m_modeBox);
+    clearInvalid(m_argsBox);
+    clearInvalid(m_kwargsBox);
+    for (ArgListEditor* editor : {m_args, m_kwargs}) {
+        for (ArgRow* row : editor->rows()) {
+            clearInvalid(row->valueEdit());
+            if (row->nameEdit())
+                clearInvalid(row->nameEdit());
+        }
+    }
+}
+
+} // namespace twinrun

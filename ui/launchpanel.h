@@ -1,0 +1,98 @@
+#pragma once
+
+#include "arglisteditor.h"
+#include "launchspec.h"
+
+#include <QHash>
+#include <QWidget>
+
+class QAction;
+class QButtonGroup;
+class QCheckBox;
+class QComboBox;
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QScrollArea;
+
+namespace twinrun {
+
+// The launch form: target, args, kwargs, name, daemon and backend (thread, process, both).
+// Every edit is checked at once with the same rules a worker applies at start()
+// (prepareCall): a refused field is marked with the reason, the reason is shown under the
+// form, and Launch stays disabled until the form is fixed.
+class LaunchPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit LaunchPanel(QWidget* parent = nullptr);
+
+    // The form as a spec. A field that does not parse is taken as the str typed, so the
+    // parity panel can still show it; isValid() says whether it can launch.
+    LaunchSpec spec() const;
+    void setSpec(const LaunchSpec& spec);
+
+    // The height that shows every field without scrolling, at the current width.
+    int idealHeight() const;
+
+    bool isValid() const { return m_problem.isEmpty(); }
+    QString problem() const { return m_problem; }
+
+    // Ctrl+Return; enabled while the form is valid. The window puts it in its menu too.
+    QAction* launchAction() const { return m_launchAction; }
+
+    QComboBox* targetCombo() const { return m_target; }
+    ArgListEditor* argsEditor() const { return m_args; }
+    ArgListEditor* kwargsEditor() const { return m_kwargs; }
+    QLineEdit* nameEdit() const { return m_name; }
+    QCheckBox* daemonCheck() const { return m_daemon; }
+    QPushButton* launchButton() const { return m_launchButton; }
+    QLabel* reasonLabel() const { return m_reason; }
+    void setMode(LaunchSpec::Mode mode);
+    LaunchSpec::Mode mode() const;
+
+Q_SIGNALS:
+    void specChanged(); // after any edit, once the form has been checked
+    void launchRequested(const twinrun::LaunchSpec& spec);
+
+private:
+    struct Form {
+        QList<ArgRow::State> args;
+        QList<ArgRow::State> kwargs;
+    };
+
+    QWidget* buildTargetBox();
+    QWidget* buildWorkerBox();
+    QWidget* buildReasonBox();
+    void onTargetPicked();
+    void showTarget(const QString& name, const Form& form);
+    Form defaultForm(const Target& target) const;
+    QString currentTargetName() const;
+    void validate();
+    QString checkRows();
+    void markCallError(const QString& error);
+    void clearMarks();
+
+    QComboBox* m_target;
+    QLabel* m_description;
+    QGroupBox* m_argsBox;
+    ArgListEditor* m_args;
+    QGroupBox* m_kwargsBox;
+    ArgListEditor* m_kwargs;
+    QLineEdit* m_name;
+    QCheckBox* m_daemon;
+    QWidget* m_modeBox;
+    QButtonGroup* m_mode;
+    QWidget* m_reasonBox;
+    QLabel* m_reason;
+    QPushButton* m_launchButton;
+    QAction* m_launchAction;
+    QScrollArea* m_scroll;
+
+    QString m_problem;
+    QString m_shownTarget;                // the target whose arguments the editors hold
+    QHash<QString, Form> m_formsByTarget; // so switching targets back and forth loses nothing
+    bool m_settingSpec = false;
+};
+
+} // namespace twinrun

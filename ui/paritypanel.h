@@ -1,0 +1,36 @@
+#pragma once
+
+#include "launchspec.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPlainTextEdit;
+
+namespace twinrun {
+
+// What the launch form means elsewhere: the Python line for a thread and for a process, and
+// the TwinRun C++ call, each with a Copy button. Shown as plain monospace text.
+class ParityPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit ParityPanel(QWidget* parent = nullptr);
+
+    void setSpec(const LaunchSpec& spec);
+
+    QString pythonThreadText() const;
+    QString pythonProcessText() const;
+    QString cppText() const;
+
+Q_SIGNALS:
+    void copied(const QString& what); // for a status message
+
+private:
+    QPlainTextEdit* addSection(const QString& objectName, const QString& title, int lines);
+
+    QPlainTextEdit* m_pythonThread;
+    QPlainTextEdit* m_pythonProcess;
+    QPlainTextEdit* m_cpp;
+};
+
+} // namespace twinrun
