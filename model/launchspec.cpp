@@ -185,9 +185,11 @@ QString LaunchSpec::pythonLine(Backend backend) const
         parts << QStringLiteral("name=") + reprString(worker.name);
     if (worker.daemon)
         parts << QStringLiteral("daemon=True");
-    const QString constructor = backend == Backend::Thread
-                                    ? QStringLiteral("threading.Thread")
-                                    : QStringLiteral("multiprocessing.Process");
+    QString constructor = QStringLiteral("threading.Thread");
+    if (backend == Backend::Process)
+        constructor = worker.startMethod == StartMethod::ForkServer
+                          ? QStringLiteral("multiprocessing.get_context('forkserver').Process")
+                          : QStringLiteral("multiprocessing.Process");
     return constructor + QLatin1Char('(') + parts.join(QStringLiteral(", ")) + QLatin1Char(')');
 }
 

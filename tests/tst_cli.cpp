@@ -1,6 +1,7 @@
 #include "proctools.h"
 #include "testmain.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -344,15 +345,50 @@ private Q_SLOTS:
             QVERIFY(!proctools::isRunning(child));
     }
 
-    // PARITY.md: a process worker never outlives the app, even when the app is SIGKILLed.
-    void noOrphanWhenCliIsKilled()
+    // PARITY.md: a process worker never outlives the app, even when the app is SIGKILLed:
+    // the command line or the window, started by spawn or by the fork server (whose workers
+    // are the app's grandchildren).
+    void noOrphanWhenAppIsKilled_data()
     {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArray>("windowSpec");
+        QTest::addColumn<int>("depth");
+        const QByteArray window = R"({"version":1,"mode":"process","worker":{"version":1,)"
+                                  R"("target":"sleep","args":[{"type":"float","value":60}],)"
+                                  R"("start_method":"%1"}})";
+        QTest::newRow("cli spawn") << QStringList{"run", "sleep", "60", "--as", "process"} << QByteArray() << 1;
+        QTest::newRow("cli forkserver") << QStringList{"run", "sleep", "60", "--as", "process", "--start-method", "forkserver"} << QByteArray() << 2;
+        QTest::newRow("window spawn") << QStringList{} << QByteArray(window).replace("%1", "spawn") << 1;
+        QTest::newRow("window forkserver") << QStringList{} << QByteArray(window).replace("%1", "forkserver") << 2;
+    }
+    void noOrphanWhenAppIsKilled()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, windowSpec);
+        QFETCH(int, depth);
         QProcess p;
-        p.start(binary(), {"run", "sleep", "60", "--as", "process"});
+        if (!windowSpec.isEmpty()) {
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+            env.insert(QStringLiteral("TWINRUN_DEMO_LAUNCH"), QString::fromUtf8(windowSpec));
+            env.insert(QStringLiteral("XDG_CONFIG_HOME"), QDir::tempPath() + QStringLiteral("/twinrun-tst-cli"));
+            p.setProcessEnvironment(env);
+        }
+        p.start(binary(), args);
         QVERIFY(p.waitForStarted());
-        QList<qint64> children;
-        QTRY_VERIFY_WITH_TIMEOUT(!(children = proctools::childrenOf(p.processId())).isEmpty(), 20000);
-        const qint64 worker = children.constFirst();
+        const auto descendants = [&] {
+            QList<qint64> level{p.processId()};
+            for (int d = 0; d < depth; ++d) {
+                QList<qint64> next;
+                for (qint64 pid : level)
+                    next << proctools::childrenOf(pid);
+                level = next;
+            }
+            return level;
+        };
+        QList<qint64> workers;
+        QTRY_VERIFY_WITH_TIMEOUT(!(workers = descendants()).isEmpty(), 20000);
+        const qint64 worker = workers.constFirst();
         QVERIFY(proctools::isRunning(worker));
         ::kill(static_cast<pid_t>(p.processId()), SIGKILL);
         QVERIFY(p.waitForFinished(20000));

@@ -220,6 +220,11 @@ private Q_SLOTS:
         QTest::addRow("name and daemon")
             << named << "threading.Thread(target=sleep, args=(1.0,), name='x', daemon=True)"
             << "multiprocessing.Process(target=sleep, args=(1.0,), name='x', daemon=True)";
+        LaunchSpec forked = spec("count", {i(2)});
+        forked.worker.startMethod = StartMethod::ForkServer;
+        QTest::addRow("forkserver")
+            << forked << "threading.Thread(target=count, args=(2,))"
+            << "multiprocessing.get_context('forkserver').Process(target=count, args=(2,))";
     }
     void pythonLine()
     {

@@ -184,16 +184,29 @@ private Q_SLOTS:
         QTest::addColumn<QString>("backend");
         QTest::newRow("thread") << Mode::Thread << "thread";
         QTest::newRow("process") << Mode::Process << "process";
+        QTest::newRow("process forkserver") << Mode::Process << "process";
     }
     void launchSeed()
     {
         QFETCH(Mode, mode);
         QFETCH(QString, backend);
+        const bool forkServer = QByteArray(QTest::currentDataTag()).contains("forkserver");
         MainWindow window;
         window.launchPanel()->setMode(mode);
+        auto* method = window.launchPanel()->findChild<QComboBox*>(QStringLiteral("startMethodCombo"));
+        QVERIFY(method);
+        QCOMPARE(method->isEnabled(), mode != Mode::Thread);
+        if (forkServer)
+            method->setCurrentIndex(method->findText(QStringLiteral("forkserver")));
+        QCOMPARE(window.launchPanel()->spec().worker.startMethod,
+                 forkServer ? StartMethod::ForkServer : StartMethod::Spawn);
+        if (forkServer)
+            QVERIFY(window.parityPanel()->pythonProcessText().startsWith(
+                QStringLiteral("multiprocessing.get_context('forkserver').Process(")));
         window.launchPanel()->launchButton()->click();
         QCOMPARE(window.session()->count(), 1);
         Worker* worker = window.session()->worker(0);
+        QCOMPARE(worker->spec().startMethod, forkServer ? StartMethod::ForkServer : StartMethod::Spawn);
         QTRY_COMPARE_WITH_TIMEOUT(worker->state(), State::Finished, kTimeout);
         QCOMPARE(window.workersPanel()->currentWorker(), worker);
         QCOMPARE(window.outputTabs()->currentWidget(), window.outputPane());

@@ -65,6 +65,7 @@ LaunchPanel::LaunchPanel(QWidget* parent)
     , m_kwargs(new ArgListEditor(ArgRow::Kind::Keyword, m_kwargsBox))
     , m_name(new QLineEdit(this))
     , m_daemon(new QCheckBox(tr("Daemon"), this))
+    , m_startMethod(new QComboBox(this))
     , m_modeBox(new QWidget(this))
     , m_mode(new QButtonGroup(this))
     , m_reasonBox(new QWidget(this))
@@ -130,6 +131,7 @@ LaunchPanel::LaunchPanel(QWidget* parent)
     connect(m_kwargs, &ArgListEditor::changed, this, &LaunchPanel::validate);
     connect(m_name, &QLineEdit::textChanged, this, &LaunchPanel::validate);
     connect(m_daemon, &QCheckBox::toggled, this, &LaunchPanel::validate);
+    connect(m_startMethod, &QComboBox::currentIndexChanged, this, &LaunchPanel::validate);
     connect(m_mode, &QButtonGroup::idToggled, this, [this](int, bool checked) {
         if (checked)
             validate();
@@ -198,6 +200,13 @@ QWidget* LaunchPanel::buildWorkerBox()
     }
     modeLayout->addStretch();
 
+    m_startMethod->setObjectName(QStringLiteral("startMethodCombo"));
+    m_startMethod->addItem(tr("spawn"), static_cast<int>(StartMethod::Spawn));
+    m_startMethod->addItem(tr("forkserver"), static_cast<int>(StartMethod::ForkServer));
+    m_startMethod->setToolTip(tr("How a process worker starts, like Python's start methods: spawn "
+                                 "re-runs TwinRun; forkserver forks a warm helper (faster)"));
+    modeLayout->insertWidget(modeLayout->count() - 1, m_startMethod);
+
     auto* nameRow = new QHBoxLayout;
     nameRow->addWidget(m_name, 1);
     nameRow->addWidget(m_daemon);
@@ -251,6 +260,7 @@ LaunchSpec LaunchPanel::spec() const
         s.worker.kwargs.append({row->name(), valueOrText(row)});
     s.worker.name = m_name->text().trimmed();
     s.worker.daemon = m_daemon->isChecked();
+    s.worker.startMethod = static_cast<StartMethod>(m_startMethod->currentData().toInt());
     return s;
 }
 
@@ -267,6 +277,7 @@ void LaunchPanel::setSpec(const LaunchSpec& spec)
     showTarget(spec.worker.target, {statesOf(spec.worker.args), statesOf(spec.worker.kwargs)});
     m_name->setText(spec.worker.name);
     m_daemon->setChecked(spec.worker.daemon);
+    m_startMethod->setCurrentIndex(m_startMethod->findData(static_cast<int>(spec.worker.startMethod)));
     setMode(spec.mode);
     m_settingSpec = false;
     validate();
@@ -333,6 +344,7 @@ void LaunchPanel::validate()
     if (m_settingSpec)
         return;
     clearMarks();
+    m_startMethod->setEnabled(mode() != LaunchSpec::Mode::Thread);
     m_problem = checkRows();
     if (m_problem.isEmpty()) {
         const LaunchSpec s = spec();

@@ -81,6 +81,7 @@ private:
     ArgListEditor* m_kwargs;
     QLineEdit* m_name;
     QCheckBox* m_daemon;
+    QComboBox* m_startMethod;
     QWidget* m_modeBox;
     QButtonGroup* m_mode;
     QWidget* m_reasonBox;

@@ -84,11 +84,21 @@ MainWindow::MainWindow(QWidget* parent)
     showWorker(nullptr);
 
     // For screenshots and demos: see the class comment.
+    // TWINRUN_DEMO_LAUNCH=thread|process|both launches the seed example that way; a JSON
+    // launch spec launches that spec (the screenshot script and the no-orphan tests use it).
     const QString demo = qEnvironmentVariable("TWINRUN_DEMO_LAUNCH");
+    std::optional<LaunchSpec> demoSpec;
     if (const std::optional<LaunchSpec::Mode> mode = LaunchSpec::modeFromName(demo)) {
-        QTimer::singleShot(0, this, [this, mode] {
-            LaunchSpec spec = LaunchSpec::seedExample();
-            spec.mode = *mode;
+        demoSpec = LaunchSpec::seedExample();
+        demoSpec->mode = *mode;
+    } else if (demo.startsWith(QLatin1Char('{'))) {
+        QString error;
+        demoSpec = LaunchSpec::fromJson(QJsonDocument::fromJson(demo.toUtf8()).object(), &error);
+        if (!demoSpec)
+            qWarning("TWINRUN_DEMO_LAUNCH: %s", qPrintable(error));
+    }
+    if (demoSpec) {
+        QTimer::singleShot(0, this, [this, spec = *demoSpec] {
             m_launchPanel->setSpec(spec);
             launch(spec);
         });
