@@ -1,0 +1,202 @@
+#include "value.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <cmath>
+#include <limits>
+
+namespace twinrun {
+
+namespace {
+
+QString jsonKind(const QJsonValue& json)
+{
+    switch (json.type()) {
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("a bool");
+    case QJsonValue::Double:
+        return QStringLiteral("a number");
+    case QJsonValue::String:
+        return QStringLiteral("a string");
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QStringLiteral("nothing");
+}
+
+std::optional<Value> valueFromJson(const QJsonValue& json, const QString& path, QString* error)
+{
+    const auto bad = [&](const QString& why) -> std::optional<Value> {
+        if (error)
+            *error = QStringLiteral("%1: %2").arg(path, why);
+        return std::nullopt;
+    };
+    if (!json.isObject())
+        return bad(QStringLiteral("expected an object {\"type\": ..., \"value\": ...}, got %1")
+                       .arg(jsonKind(json)));
+    const QJsonObject object = json.toObject();
+    const QString type = object.value(QStringLiteral("type")).toString();
+    const QJsonValue value = object.value(QStringLiteral("value"));
+    const auto badValue = [&](const QString& expected) {
+        return bad(QStringLiteral("a %1 needs %2 as \"value\", got %3")
+                       .arg(type, expected, jsonKind(value)));
+    };
+    const auto readItems = [&](Value::Items& items) {
+        if (!value.isArray())
+            return false;
+        const QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            std::optional<Value> item =
+                valueFromJson(array[i], QStringLiteral("%1[%2]").arg(path).arg(i), error);
+            if (!item)
+                return false;
+            items.append(std::move(*item));
+        }
+        return true;
+    };
+
+    if (type == u"NoneType") {
+        if (!value.isNull() && !value.isUndefined())
+            return badValue(QStringLiteral("null"));
+        return Value();
+    }
+    if (type == u"bool") {
+        if (!value.isBool())
+            return badValue(QStringLiteral("true or false"));
+        return Value::fromBool(value.toBool());
+    }
+    if (type == u"int") {
+        // toInteger() answers its default for a number that is no integer within 64 bits:
+        // two different defaults tell that case apart from a genuine 0 or 1.
+        if (!value.isDouble() || value.toInteger(0) != value.toInteger(1))
+            return badValue(QStringLiteral("an integer within 64 bits"));
+        return Value::fromInt(value.toInteger());
+    }
+    if (type == u"float") {
+        if (value.isDouble())
+            return Value::fromFloat(value.toDouble());
+        const QString text = value.toString();
+        if (text == u"inf")
+            return Value::fromFloat(std::numeric_limits<double>::infinity());
+        if (text == u"-inf")
+            return Value::fromFloat(-std::numeric_limits<double>::infinity());
+        if (text == u"nan")
+            return Value::fromFloat(std::numeric_limits<double>::quiet_NaN());
+        if (text == u"-0.0")
+            return Value::fromFloat(-0.0);
+        return badValue(QStringLiteral("a number or \"inf\", \"-inf\", \"nan\", \"-0.0\""));
+    }
+    if (type == u"str") {
+        if (!value.isString())
+            return badValue(QStringLiteral("a string"));
+        return Value::fromStr(value.toString());
+    }
+    if (type == u"tuple" || type == u"list") {
+        Value::Items items;
+        if (!value.isArray())
+            return badValue(QStringLiteral("an array"));
+        if (!readItems(items))
+            return std::nullopt;
+        return type == u"tuple" ? Value::tuple(std::move(items)) : Value::list(std::move(items));
+    }
+    if (type == u"dict") {
+        if (!value.isArray())
+            return badValue(QStringLiteral("an array of [key, value] pairs"));
+        const QJsonArray array = value.toArray();
+        Value::Pairs pairs;
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            const QString pairPath = QStringLiteral("%1[%2]").arg(path).arg(i);
+            const QJsonArray pair = array[i].toArray();
+            if (!array[i].isArray() || pair.size() != 2) {
+                if (error)
+                    *error = QStringLiteral("%1: a dict item must be a [key, value] array")
+                                 .arg(pairPath);
+                return std::nullopt;
+            }
+            std::optional<Value> key =
+                valueFromJson(pair[0], pairPath + QStringLiteral("[0]"), error);
+            if (!key)
+                return std::nullopt;
+            std::optional<Value> item =
+                valueFromJson(pair[1], pairPath + QStringLiteral("[1]"), error);
+            if (!item)
+                return std::nullopt;
+            pairs.append({std::move(*key), std::move(*item)});
+        }
+        return Value::dict(std::move(pairs));
+    }
+    if (!object.contains(QStringLiteral("type")))
+        return bad(QStringLiteral("the object has no \"type\""));
+    return bad(QStringLiteral("unknown type %1 (expected int, float, str, bool, NoneType, tuple, "
+                              "list or dict)")
+                   .arg(reprString(type)));
+}
+
+} // namespace
+
+QJsonValue Value::toJson() const
+{
+    QJsonObject object;
+    object.insert(QStringLiteral("type"), typeName());
+    QJsonValue value;
+    const auto itemsToJson = [](const Items& items) {
+        QJsonArray array;
+        for (const Value& item : items)
+            array.append(item.toJson());
+        return array;
+    };
+    switch (m_type) {
+    case Type::None:
+        value = QJsonValue(QJsonValue::Null);
+        break;
+    case Type::Bool:
+        value = toBool();
+        break;
+    case Type::Int:
+        value = static_cast<qint64>(toInt());
+        break;
+    case Type::Float: {
+        const double d = toFloat();
+        // JSON has no inf or nan, and JSON writers (Qt's too) print -0.0 as 0.
+        if (std::isnan(d))
+            value = QStringLiteral("nan");
+        else if (std::isinf(d))
+            value = d > 0 ? QStringLiteral("inf") : QStringLiteral("-inf");
+        else if (d == 0.0 && std::signbit(d))
+            value = QStringLiteral("-0.0");
+        else
+            value = d;
+        break;
+    }
+    case Type::Str:
+        value = toStr();
+        break;
+    case Type::Tuple:
+    case Type::List:
+        value = itemsToJson(items());
+        break;
+    case Type::Dict: {
+        QJsonArray array;
+        for (const Pair& pair : pairs())
+            array.append(QJsonArray{pair.first.toJson(), pair.second.toJson()});
+        value = array;
+        break;
+    }
+    }
+    object.insert(QStringLiteral("value"), value);
+    return object;
+}
+
+std::optional<Value> Value::fromJson(const QJsonValue& json, QString* error)
+{
+    return valueFromJson(json, QStringLiteral("$"), error);
+}
+
+} // namespace twinrun
