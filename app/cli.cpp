@@ -2,6 +2,7 @@
 
 #include "benchcommand.h"
 #include "runcommand.h"
+#include "launchspec.h"
 #include "runrequest.h"
 #include "target.h"
 
@@ -121,6 +122,104 @@ int targetsCommand(const QStringList& arguments)
     return 0;
 }
 
+struct RunOptions {
+    QCommandLineOption as{QStringLiteral("as"),
+                          QStringLiteral("Backend: thread (default), process or both."),
+                          QStringLiteral("backend"), QStringLiteral("thread")};
+    QCommandLineOption kwarg{QStringLiteral("kwarg"),
+                             QStringLiteral("A keyword argument, KEY=VALUE (repeatable)."),
+                             QStringLiteral("KEY=VALUE")};
+    QCommandLineOption name{QStringLiteral("name"),
+                            QStringLiteral("The worker's name (default: Thread-N (target) or "
+                                           "Process-N)."),
+                            QStringLiteral("NAME")};
+    QCommandLineOption daemon{QStringLiteral("daemon"),
+                              QStringLiteral("Mark the worker as a daemon (recorded in the spec "
+                                             "and the JSON; run waits for it anyway).")};
+    QCommandLineOption startMethod{
+        QStringLiteral("start-method"),
+        QStringLiteral("How a process worker starts: spawn (default: re-run twinrun) or "
+                       "forkserver (fork a warm helper)."),
+        QStringLiteral("method"), QStringLiteral("spawn")};
+    QCommandLineOption spec{QStringLiteral("spec"),
+                            QStringLiteral("Run the launch spec (preset) saved in FILE, as the "
+                                           "window saves it, instead of TARGET and ARGs."),
+                            QStringLiteral("FILE")};
+    QCommandLineOption timeout{QStringLiteral("timeout"),
+                               QStringLiteral("Stop the worker after SECONDS; exit 124."),
+                               QStringLiteral("SECONDS")};
+    QCommandLineOption json{QStringLiteral("json"),
+                            QStringLiteral("Print one JSON object per worker, nothing else.")};
+};
+
+// TARGET, ARGs and the options that describe the call; returns what is wrong, or "".
+QString requestFromArguments(const QCommandLineParser& parser, const RunOptions& o,
+                             RunRequest* request)
+{
+    QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty())
+        return QStringLiteral("missing TARGET (known: %1)")
+            .arg(TargetRegistry::instance().names().join(QStringLiteral(", ")));
+    request->spec.target = positional.takeFirst();
+    for (qsizetype i = 0; i < positional.size(); ++i) {
+        const ValueParseResult parsed = Value::parse(positional[i]);
+        if (!parsed)
+            return QStringLiteral("ARG %1: %2").arg(i + 1).arg(parsed.error);
+        request->spec.args << *parsed.value;
+    }
+    QSet<QString> keys;
+    for (const QString& item : parser.values(o.kwarg)) {
+        const qsizetype eq = item.indexOf(QLatin1Char('='));
+        const QString key = item.left(eq);
+        if (eq < 0 || !isIdentifier(key))
+            return QStringLiteral("--kwarg '%1': expected KEY=VALUE with KEY a Python identifier")
+                .arg(item);
+        if (keys.contains(key))
+            return QStringLiteral("--kwarg '%1': keyword '%2' given more than once").arg(item, key);
+        keys.insert(key);
+        const ValueParseResult parsed = Value::parse(item.mid(eq + 1));
+        if (!parsed)
+            return QStringLiteral("--kwarg '%1': %2").arg(item, parsed.error);
+        request->spec.kwargs.append({key, *parsed.value});
+    }
+    request->spec.name = parser.value(o.name);
+    if (parser.isSet(o.name) && request->spec.name.isEmpty())
+        return QStringLiteral("--name: expected a non-empty name");
+    request->spec.daemon = parser.isSet(o.daemon);
+
+    const std::optional<StartMethod> method = startMethodFromName(parser.value(o.startMethod));
+    if (!method)
+        return QStringLiteral("--start-method '%1': expected spawn or forkserver")
+            .arg(parser.value(o.startMethod));
+    request->spec.startMethod = *method;
+
+    const std::optional<LaunchSpec::Mode> mode = LaunchSpec::modeFromName(parser.value(o.as));
+    if (!mode)
+        return QStringLiteral("--as '%1': expected thread, process or both").arg(parser.value(o.as));
+    request->backends = LaunchSpec{request->spec, *mode}.backends();
+    return {};
+}
+
+// --spec FILE: the whole call from a saved launch spec; returns what is wrong, or "".
+QString requestFromFile(const QCommandLineParser& parser, const RunOptions& o, RunRequest* request)
+{
+    const QString path = parser.value(o.spec);
+    if (!parser.positionalArguments().isEmpty())
+        return QStringLiteral("--spec '%1' already says what to run: drop TARGET and ARGs").arg(path);
+    for (const QCommandLineOption* option : {&o.as, &o.kwarg, &o.name, &o.daemon, &o.startMethod}) {
+        if (parser.isSet(*option))
+            return QStringLiteral("--spec '%1' already says what to run: drop --%2")
+                .arg(path, option->names().constFirst());
+    }
+    QString error;
+    const std::optional<LaunchSpec> launch = readLaunchSpecFile(path, &error);
+    if (!launch)
+        return QStringLiteral("--spec '%1': %2").arg(path, error);
+    request->spec = launch->worker;
+    request->backends = launch->backends();
+    return {};
+}
+
 int runCommand(const QStringList& arguments)
 {
     const QString context = QStringLiteral("twinrun run");
@@ -136,30 +235,8 @@ int runCommand(const QStringList& arguments)
                                  QStringLiteral("The target to run (see 'twinrun targets')."));
     parser.addPositionalArgument(QStringLiteral("ARG"), QStringLiteral("Positional arguments."),
                                  QStringLiteral("[ARG ...]"));
-    const QCommandLineOption as(QStringLiteral("as"),
-                                QStringLiteral("Backend: thread (default), process or both."),
-                                QStringLiteral("backend"), QStringLiteral("thread"));
-    const QCommandLineOption kwarg(QStringLiteral("kwarg"),
-                                   QStringLiteral("A keyword argument, KEY=VALUE (repeatable)."),
-                                   QStringLiteral("KEY=VALUE"));
-    const QCommandLineOption name(QStringLiteral("name"),
-                                  QStringLiteral("The worker's name (default: Thread-N (target) "
-                                                 "or Process-N)."),
-                                  QStringLiteral("NAME"));
-    const QCommandLineOption daemon(QStringLiteral("daemon"),
-                                    QStringLiteral("Mark the worker as a daemon (recorded in the "
-                                                   "spec and the JSON; run waits for it anyway)."));
-    const QCommandLineOption timeout(QStringLiteral("timeout"),
-                                     QStringLiteral("Stop the worker after SECONDS; exit 124."),
-                                     QStringLiteral("SECONDS"));
-    const QCommandLineOption json(QStringLiteral("json"),
-                                  QStringLiteral("Print one JSON object per worker, nothing else."));
-    const QCommandLineOption startMethod(
-        QStringLiteral("start-method"),
-        QStringLiteral("How a process worker starts: spawn (default: re-run twinrun) or "
-                       "forkserver (fork a warm helper)."),
-        QStringLiteral("method"), QStringLiteral("spawn"));
-    parser.addOptions({as, kwarg, name, daemon, timeout, json, startMethod});
+    const RunOptions o;
+    parser.addOptions({o.as, o.kwarg, o.name, o.daemon, o.startMethod, o.spec, o.timeout, o.json});
     if (!parser.parse(QStringList{context} + arguments))
         return usageError(context, parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -168,66 +245,18 @@ int runCommand(const QStringList& arguments)
     }
 
     RunRequest request;
-    QStringList positional = parser.positionalArguments();
-    if (positional.isEmpty())
-        return usageError(context, QStringLiteral("missing TARGET (known: %1)")
-                                       .arg(TargetRegistry::instance().names().join(
-                                           QStringLiteral(", "))));
-    request.spec.target = positional.takeFirst();
-    for (qsizetype i = 0; i < positional.size(); ++i) {
-        const ValueParseResult parsed = Value::parse(positional[i]);
-        if (!parsed)
-            return usageError(context, QStringLiteral("ARG %1: %2").arg(i + 1).arg(parsed.error));
-        request.spec.args << *parsed.value;
-    }
-    QSet<QString> keys;
-    for (const QString& item : parser.values(kwarg)) {
-        const qsizetype eq = item.indexOf(QLatin1Char('='));
-        const QString key = item.left(eq);
-        if (eq < 0 || !isIdentifier(key))
-            return usageError(context, QStringLiteral("--kwarg '%1': expected KEY=VALUE with KEY "
-                                                      "a Python identifier")
-                                           .arg(item));
-        if (keys.contains(key))
-            return usageError(context,
-                              QStringLiteral("--kwarg '%1': keyword '%2' given more than once")
-                                  .arg(item, key));
-        keys.insert(key);
-        const ValueParseResult parsed = Value::parse(item.mid(eq + 1));
-        if (!parsed)
-            return usageError(context, QStringLiteral("--kwarg '%1': %2").arg(item, parsed.error));
-        request.spec.kwargs.append({key, *parsed.value});
-    }
-    request.spec.name = parser.value(name);
-    if (parser.isSet(name) && request.spec.name.isEmpty())
-        return usageError(context, QStringLiteral("--name: expected a non-empty name"));
-    request.spec.daemon = parser.isSet(daemon);
-    request.json = parser.isSet(json);
-
-    const std::optional<StartMethod> method = startMethodFromName(parser.value(startMethod));
-    if (!method)
-        return usageError(context, QStringLiteral("--start-method '%1': expected spawn or forkserver")
-                                       .arg(parser.value(startMethod)));
-    request.spec.startMethod = *method;
-
-    const QString backend = parser.value(as);
-    if (backend == QLatin1String("thread"))
-        request.backends = {Backend::Thread};
-    else if (backend == QLatin1String("process"))
-        request.backends = {Backend::Process};
-    else if (backend == QLatin1String("both"))
-        request.backends = {Backend::Thread, Backend::Process};
-    else
-        return usageError(context,
-                          QStringLiteral("--as '%1': expected thread, process or both").arg(backend));
-
-    if (parser.isSet(timeout)) {
+    const QString error = parser.isSet(o.spec) ? requestFromFile(parser, o, &request)
+                                               : requestFromArguments(parser, o, &request);
+    if (!error.isEmpty())
+        return usageError(context, error);
+    request.json = parser.isSet(o.json);
+    if (parser.isSet(o.timeout)) {
         bool ok = false;
-        const double seconds = parser.value(timeout).toDouble(&ok);
+        const double seconds = parser.value(o.timeout).toDouble(&ok);
         if (!ok || !(seconds > 0) || seconds > 1e7)
             return usageError(context, QStringLiteral("--timeout '%1': expected a number of "
                                                       "seconds greater than 0")
-                                           .arg(parser.value(timeout)));
+                                           .arg(parser.value(o.timeout)));
         request.timeoutSeconds = seconds;
     }
 

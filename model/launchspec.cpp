@@ -1,5 +1,8 @@
 #include "launchspec.h"
 
+#include <QFile>
+#include <QJsonDocument>
+#include <QSaveFile>
 #include <QStringList>
 
 #include <cmath>
@@ -223,6 +226,44 @@ QString LaunchSpec::cppCall(Backend backend) const
           << QStringLiteral("if (const twinrun::Status status = worker->start(); !status)")
           << QStringLiteral("    qWarning() << status.message();");
     return lines.join(QLatin1Char('\n'));
+}
+
+std::optional<LaunchSpec> readLaunchSpecFile(const QString& path, QString* error)
+{
+    constexpr qint64 kMaxBytes = 16 * 1024 * 1024;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read it: %1").arg(file.errorString());
+        return std::nullopt;
+    }
+    const QByteArray bytes = file.read(kMaxBytes + 1);
+    if (bytes.size() > kMaxBytes) {
+        *error = QStringLiteral("larger than %1 MiB").arg(kMaxBytes >> 20);
+        return std::nullopt;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        *error = QStringLiteral("expected a launch spec as a JSON object (%1 at byte %2)")
+                     .arg(parseError.errorString())
+                     .arg(parseError.offset);
+        return std::nullopt;
+    }
+    if (!document.isObject()) {
+        *error = QStringLiteral("expected a launch spec as a JSON object");
+        return std::nullopt;
+    }
+    return LaunchSpec::fromJson(document.object(), error);
+}
+
+Status writeLaunchSpecFile(const QString& path, const LaunchSpec& spec)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(QJsonDocument(spec.toJson()).toJson(QJsonDocument::Indented)) < 0 ||
+        !file.commit())
+        return Status::error(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    return Status::ok();
 }
 
 } // namespace twinrun

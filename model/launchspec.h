@@ -1,5 +1,6 @@
 #pragma once
 
+#include "status.h"
 #include "worker.h"
 #include "workerspec.h"
 
@@ -41,5 +42,10 @@ struct LaunchSpec {
 };
 
 inline constexpr int kLaunchSpecVersion = 1;
+
+// Presets: a launch spec in a JSON file, as the window saves it and `twinrun run --spec FILE`
+// reads it. Errors say what is wrong with the content; callers name the file.
+std::optional<LaunchSpec> readLaunchSpecFile(const QString& path, QString* error);
+Status writeLaunchSpecFile(const QString& path, const LaunchSpec& spec);
 
 } // namespace twinrun

@@ -2,6 +2,8 @@
 #include "testmain.h"
 
 #include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -233,6 +235,58 @@ private Q_SLOTS:
         QCOMPARE(o.out, QByteArray());
         QVERIFY2(o.err.contains(message), o.err.constData());
         QVERIFY2(o.err.startsWith("twinrun"), o.err.constData());
+    }
+
+    void presetFiles_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QStringList>("extra");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("expected"); // on stdout when 0, else on stderr
+        const QByteArray seed = R"({"version":1,"mode":"both","worker":{"version":1,"target":"faz_algo",)"
+                                R"("args":[{"type":"int","value":1},{"type":"float","value":1.5},)"
+                                R"({"type":"str","value":"Edson"}]}})";
+        QTest::newRow("seed both") << seed << QStringList{} << 0 << QByteArray("identical");
+        QTest::newRow("with --json") << seed << QStringList{"--json"} << 0 << QByteArray("\"backend\":\"process\"");
+        QTest::newRow("malformed") << QByteArray("{\"version\":1,") << QStringList{} << 2 << QByteArray("expected a launch spec as a JSON object");
+        QTest::newRow("newer") << QByteArray(R"({"version":9,"mode":"thread","worker":{"version":1,"target":"noop"}})")
+                               << QStringList{} << 2 << QByteArray("newer");
+        QTest::newRow("bad mode") << QByteArray(R"({"version":1,"mode":"fiber","worker":{"version":1,"target":"noop"}})")
+                                  << QStringList{} << 2 << QByteArray("mode");
+        QTest::newRow("wrong args") << QByteArray(R"({"version":1,"mode":"thread","worker":{"version":1,"target":"count"}})")
+                                    << QStringList{} << 2 << QByteArray("count() missing 1 required positional argument: 'n'");
+        QTest::newRow("with TARGET") << seed << QStringList{"count"} << 2 << QByteArray("drop TARGET");
+        QTest::newRow("with --as") << seed << QStringList{"--as", "thread"} << 2 << QByteArray("drop --as");
+    }
+    void presetFiles()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QStringList, extra);
+        QFETCH(int, status);
+        QFETCH(QByteArray, expected);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("preset.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+        file.close();
+        const Outcome o = runTwinrun(QStringList{"run", "--spec", path} + extra);
+        QCOMPARE(o.status, status);
+        if (status == 0) {
+            QVERIFY2(o.out.contains(expected), o.out.constData());
+        } else {
+            QVERIFY2(o.err.contains(expected), o.err.constData());
+            QVERIFY2(o.err.contains(path.toUtf8()) || expected.startsWith("count()") ||
+                         expected.startsWith("drop"),
+                     o.err.constData());
+        }
+    }
+
+    void presetFileMissing()
+    {
+        const Outcome o = runTwinrun({"run", "--spec", "/nonexistent/preset.json"});
+        QCOMPARE(o.status, 2);
+        QVERIFY2(o.err.contains("--spec '/nonexistent/preset.json': cannot read it"), o.err.constData());
     }
 
     void targets()

@@ -572,6 +572,31 @@ private Q_SLOTS:
         QVERIFY(isMarkedInvalid(bar->edit()));
     }
 
+    void presetsRoundTrip()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("p.json"));
+        MainWindow window;
+        LaunchSpec spec = specOf(QStringLiteral("count"), {Value::fromInt(4)}, Mode::Both);
+        spec.worker.kwargs.append({QStringLiteral("delay"), Value::fromFloat(0.25)});
+        spec.worker.name = QStringLiteral("counter");
+        spec.worker.startMethod = StartMethod::ForkServer;
+        window.launchPanel()->setSpec(spec);
+        QVERIFY(window.savePreset(path));
+        window.launchPanel()->setSpec(LaunchSpec::seedExample());
+        QVERIFY(window.openPreset(path));
+        QCOMPARE(window.launchPanel()->spec(), spec);
+        QFile broken(dir.filePath(QStringLiteral("broken.json")));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write("{\"version\": 99, \"mode\": \"thread\", \"worker\": {}}");
+        broken.close();
+        const Status refused = window.openPreset(broken.fileName());
+        QVERIFY(!refused);
+        QVERIFY2(refused.message().contains(broken.fileName()) && refused.message().contains(QStringLiteral("newer")),
+                 qPrintable(refused.message()));
+        QCOMPARE(window.launchPanel()->spec(), spec); // the form is left as it was
+    }
+
     void lastFormIsRestored()
     {
         LaunchSpec spec = specOf(QStringLiteral("count"), {Value::fromInt(3)}, Mode::Process);

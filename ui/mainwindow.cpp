@@ -12,6 +12,7 @@
 #include <QCloseEvent>
 #include <QCoreApplication>
 #include <QHeaderView>
+#include <QFileDialog>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
@@ -145,6 +146,22 @@ QWidget* MainWindow::buildRightSide()
     return m_rightSplitter;
 }
 
+Status MainWindow::savePreset(const QString& path) const
+{
+    return writeLaunchSpecFile(path, m_launchPanel->spec());
+}
+
+Status MainWindow::openPreset(const QString& path)
+{
+    QString error;
+    const std::optional<LaunchSpec> spec = readLaunchSpecFile(path, &error);
+    if (!spec)
+        return Status::error(tr("Cannot open %1: %2").arg(path, error));
+    m_launchPanel->setSpec(*spec);
+    statusBar()->showMessage(tr("Opened %1").arg(path), 5000);
+    return Status::ok();
+}
+
 void MainWindow::buildMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
@@ -153,6 +170,30 @@ void MainWindow::buildMenus()
     reset->setObjectName(QStringLiteral("resetFormAction"));
     connect(reset, &QAction::triggered, this,
             [this] { m_launchPanel->setSpec(LaunchSpec::seedExample()); });
+    file->addSeparator();
+    QAction* open = file->addAction(tr("&Open Preset..."));
+    open->setObjectName(QStringLiteral("openPresetAction"));
+    open->setShortcut(QKeySequence::Open);
+    connect(open, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open Preset"), {},
+                                                          tr("TwinRun presets (*.json)"));
+        if (path.isEmpty())
+            return;
+        if (const Status opened = openPreset(path); !opened)
+            QMessageBox::warning(this, tr("Open Preset"), opened.message());
+    });
+    QAction* save = file->addAction(tr("&Save Preset..."));
+    save->setObjectName(QStringLiteral("savePresetAction"));
+    save->setShortcut(QKeySequence::Save);
+    connect(save, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save Preset"),
+                                                          QStringLiteral("preset.json"),
+                                                          tr("TwinRun presets (*.json)"));
+        if (path.isEmpty())
+            return;
+        if (const Status saved = savePreset(path); !saved)
+            QMessageBox::warning(this, tr("Save Preset"), saved.message());
+    });
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"));
     quit->setObjectName(QStringLiteral("quitAction"));

@@ -50,6 +50,9 @@ public:
 
     // Launches like the Launch button and selects the first new worker.
     QList<Worker*> launch(const LaunchSpec& spec);
+    // Presets: the launch form as a JSON file (twinrun run --spec FILE reads the same).
+    Status savePreset(const QString& path) const;
+    Status openPreset(const QString& path);
     // Replaces askQuitChoice() (tests, embedding).
     void setQuitPrompt(QuitPrompt prompt) { m_quitPrompt = std::move(prompt); }
 
