@@ -21,7 +21,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PYTHON_BENCH = os.path.join(HERE, "python_bench.py")
-DEFAULT_TWINRUN = "/work/main/build/app/twinrun"
+DEFAULT_TWINRUN = os.path.join(HERE, os.pardir, "build", "app", "twinrun")
 NA = "n/a"
 
 # (row label, "twinrun" or "python", name prefix)

@@ -289,7 +289,7 @@ void ProcessWorker::readForkedPipes(bool toEnd)
             const ssize_t n = ::read(m_pipes[i], buffer, sizeof buffer);
             if (n > 0) {
                 data.append(buffer, n);
-                if (!toEnd && data.size() >= 256 * 1024)
+                if (!toEnd && data.size() >= 64 * 1024)
                     break; // let the event loop breathe; the notifier fires again
                 continue;
             }

@@ -22,7 +22,7 @@ std::atomic<int> threadCounter{0};
 constexpr qsizetype kMaxPendingBytes = 4 * 1024 * 1024;
 // The owner takes at most this much per queued call and then yields to its event loop, so a
 // flood never holds the GUI thread for long: the next slice is a new queued call.
-constexpr qsizetype kSliceBytes = 256 * 1024;
+constexpr qsizetype kSliceBytes = 64 * 1024;
 // Chunks stay this small while pending, so that a slice can be taken without copying.
 constexpr qsizetype kChunkBytes = 64 * 1024;
 
