@@ -24,9 +24,8 @@ void printOut(const QString& text) { std::fputs(text.toUtf8().constData(), stdou
 
 int usageError(const QString& context, const QString& message)
 {
+    // One line, naming the input and what was expected: scripts read it, people grep it.
     std::fprintf(stderr, "%s: %s\n", context.toUtf8().constData(), message.toUtf8().constData());
-    std::fprintf(stderr, "Try '%s --help' for more information.\n",
-                 context.toUtf8().constData());
     return 2;
 }
 

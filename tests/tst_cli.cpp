@@ -235,6 +235,7 @@ private Q_SLOTS:
         QCOMPARE(o.out, QByteArray());
         QVERIFY2(o.err.contains(message), o.err.constData());
         QVERIFY2(o.err.startsWith("twinrun"), o.err.constData());
+        QCOMPARE(o.err.count('\n'), 1); // one line
     }
 
     void presetFiles_data()
