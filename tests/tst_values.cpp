@@ -273,6 +273,8 @@ private slots:
     void oracleLiterals();
     void oracleFloats();
     void oracleRepr();
+    void deepNestingIsRefused_data();
+    void deepNestingIsRefused();
 };
 
 void TstValues::parsesLikePython_data()
@@ -989,6 +991,30 @@ print(json.dumps([repr(''.join(map(chr, s))) for s in json.load(sys.stdin)]))
         const QString text = QString::fromUcs4(strings[i].constData(), strings[i].size());
         QCOMPARE(twinrun::reprString(text), answer.array()[i].toString());
     }
+}
+
+// Found by fuzz_literal: deep nesting overflowed the stack. Now it is refused.
+void TstValues::deepNestingIsRefused_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("refused");
+    QTest::newRow("199 parens") << QString(199, u'(') + QStringLiteral("1") + QString(199, u')')
+                                << false;
+    QTest::newRow("100000 parens") << QString(100000, u'(') << true;
+    QTest::newRow("100000 lists") << QString(100000, u'[') + QString(100000, u']') << true;
+    QTest::newRow("100000 dicts") << QStringLiteral("{(") + QString(100000, u'{') << true;
+    QTest::newRow("100000 signs") << QString(100000, u'-') + QStringLiteral("5") << false;
+}
+
+void TstValues::deepNestingIsRefused()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, refused);
+    const twinrun::ValueParseResult r = Value::parse(text);
+    QCOMPARE(!r, refused);
+    if (refused)
+        QVERIFY2(r.error.contains(QStringLiteral("nested more than 200 levels deep")),
+                 qPrintable(r.error.right(200)));
 }
 
 TWINRUN_TEST_MAIN(TstValues)

@@ -253,6 +253,8 @@ private:
     const QString& m_text;
     qsizetype m_pos = 0;
     int m_depth = 0; // open brackets: inside them newlines are blanks, as in Python
+    int m_nesting = 0; // recursion depth of parseUnary: brackets and signs
+    static constexpr int kMaxNesting = 200; // as CPython's parser's limit on nested brackets
     QString m_failure;
     QString m_issue;
 };
@@ -314,6 +316,13 @@ bool Parser::parseExpression(Operand& out)
 
 bool Parser::parseUnary(Operand& out)
 {
+    // Every bracket and sign recurses through here: bound it, or deep input overflows the stack.
+    struct Nesting {
+        int& depth;
+        ~Nesting() { --depth; }
+    } nesting{++m_nesting};
+    if (m_nesting > kMaxNesting)
+        return fail(QStringLiteral("nested more than %1 levels deep").arg(kMaxNesting));
     const QChar sign = peek();
     if (sign != u'+' && sign != u'-')
         return parseAtom(out);
