@@ -236,24 +236,11 @@ std::optional<LaunchSpec> readLaunchSpecFile(const QString& path, QString* error
         *error = QStringLiteral("cannot read it: %1").arg(file.errorString());
         return std::nullopt;
     }
-    const QByteArray bytes = file.read(kMaxBytes + 1);
-    if (bytes.size() > kMaxBytes) {
-        *error = QStringLiteral("larger than %1 MiB").arg(kMaxBytes >> 20);
+    const std::optional<QJsonObject> json = readJsonObject(
+        file.read(kMaxBytes + 1), kMaxBytes, QStringLiteral("the launch spec"), error);
+    if (!json)
         return std::nullopt;
-    }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        *error = QStringLiteral("expected a launch spec as a JSON object (%1 at byte %2)")
-                     .arg(parseError.errorString())
-                     .arg(parseError.offset);
-        return std::nullopt;
-    }
-    if (!document.isObject()) {
-        *error = QStringLiteral("expected a launch spec as a JSON object");
-        return std::nullopt;
-    }
-    return LaunchSpec::fromJson(document.object(), error);
+    return LaunchSpec::fromJson(*json, error);
 }
 
 Status writeLaunchSpecFile(const QString& path, const LaunchSpec& spec)

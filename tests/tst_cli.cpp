@@ -249,7 +249,7 @@ private Q_SLOTS:
                                 R"({"type":"str","value":"Edson"}]}})";
         QTest::newRow("seed both") << seed << QStringList{} << 0 << QByteArray("identical");
         QTest::newRow("with --json") << seed << QStringList{"--json"} << 0 << QByteArray("\"backend\":\"process\"");
-        QTest::newRow("malformed") << QByteArray("{\"version\":1,") << QStringList{} << 2 << QByteArray("expected a launch spec as a JSON object");
+        QTest::newRow("malformed") << QByteArray("{\"version\":1,") << QStringList{} << 2 << QByteArray("the launch spec is not valid JSON");
         QTest::newRow("newer") << QByteArray(R"({"version":9,"mode":"thread","worker":{"version":1,"target":"noop"}})")
                                << QStringList{} << 2 << QByteArray("newer");
         QTest::newRow("bad mode") << QByteArray(R"({"version":1,"mode":"fiber","worker":{"version":1,"target":"noop"}})")

@@ -5,7 +5,6 @@
 #include "workercontext.h"
 #include "workerspec.h"
 
-#include <QJsonDocument>
 #include <QJsonObject>
 
 #include <cerrno>
@@ -96,24 +95,11 @@ bool readSpec(QByteArray* bytes, QString* error)
 
 std::optional<WorkerSpec> parseChildSpec(QByteArrayView bytes, QString* error)
 {
-    if (bytes.size() > kMaxChildSpecBytes) {
-        *error = QStringLiteral("the worker spec on stdin is larger than %1 MiB")
-                     .arg(kMaxChildSpecBytes / (1024 * 1024));
+    const std::optional<QJsonObject> json =
+        readJsonObject(bytes, kMaxChildSpecBytes, QStringLiteral("the worker spec on stdin"), error);
+    if (!json)
         return std::nullopt;
-    }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(bytes.toByteArray(), &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        *error = QStringLiteral("the worker spec on stdin is not valid JSON (%1 at byte %2)")
-                     .arg(parseError.errorString())
-                     .arg(parseError.offset);
-        return std::nullopt;
-    }
-    if (!document.isObject()) {
-        *error = QStringLiteral("the worker spec on stdin must be a JSON object");
-        return std::nullopt;
-    }
-    return WorkerSpec::fromJson(document.object(), error);
+    return WorkerSpec::fromJson(*json, error);
 }
 
 bool isChildInvocation(int argc, char** argv)

@@ -1,6 +1,7 @@
 #include "workerspec.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace twinrun {
 
@@ -108,6 +109,28 @@ QString WorkerSpec::callText() const
     for (const auto& [key, value] : kwargs)
         parts << key + QLatin1Char('=') + value.repr();
     return target + QLatin1Char('(') + parts.join(QStringLiteral(", ")) + QLatin1Char(')');
+}
+
+std::optional<QJsonObject> readJsonObject(QByteArrayView bytes, qsizetype maxBytes,
+                                          const QString& what, QString* error)
+{
+    if (bytes.size() > maxBytes) {
+        *error = QStringLiteral("%1 is larger than %2 MiB").arg(what).arg(maxBytes >> 20);
+        return std::nullopt;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(bytes.toByteArray(), &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        *error = QStringLiteral("%1 is not valid JSON (%2 at byte %3)")
+                     .arg(what, parseError.errorString())
+                     .arg(parseError.offset);
+        return std::nullopt;
+    }
+    if (!document.isObject()) {
+        *error = QStringLiteral("%1 must be a JSON object").arg(what);
+        return std::nullopt;
+    }
+    return document.object();
 }
 
 } // namespace twinrun

@@ -3,6 +3,7 @@
 #include "target.h"
 #include "value.h"
 
+#include <QByteArrayView>
 #include <QJsonObject>
 #include <QString>
 
@@ -41,5 +42,10 @@ struct WorkerSpec {
 };
 
 inline constexpr int kWorkerSpecVersion = 1;
+
+// Reads bytes as one JSON object of at most maxBytes. On failure returns nothing and says
+// why in *error, naming the input as `what` ("the worker spec on stdin", "the launch spec").
+std::optional<QJsonObject> readJsonObject(QByteArrayView bytes, qsizetype maxBytes,
+                                          const QString& what, QString* error);
 
 } // namespace twinrun
