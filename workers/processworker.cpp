@@ -236,7 +236,7 @@ void ProcessWorker::startForked()
     for (int i = 0; i < 2; ++i) {
         ::fcntl(m_pipes[i], F_SETFL, ::fcntl(m_pipes[i], F_GETFL) | O_NONBLOCK);
         m_notifiers[i] = new QSocketNotifier(m_pipes[i], QSocketNotifier::Read, this);
-        connect(m_notifiers[i], &QSocketNotifier::activated, this, [this] { readForkedPipes(false); });
+        connect(m_notifiers[i], &QSocketNotifier::activated, this, [this, i] { readForkedPipe(i, false); });
     }
 }
 
@@ -282,26 +282,32 @@ void ProcessWorker::onForkFailed(std::uint64_t id, const QString& error)
 
 void ProcessWorker::readForkedPipes(bool toEnd)
 {
-    char buffer[65536];
-    for (int i = 0; i < 2; ++i) {
-        QByteArray data;
-        while (m_pipes[i] >= 0) {
-            const ssize_t n = ::read(m_pipes[i], buffer, sizeof buffer);
-            if (n > 0) {
-                data.append(buffer, n);
-                if (!toEnd && data.size() >= 64 * 1024)
-                    break; // let the event loop breathe; the notifier fires again
-                continue;
-            }
-            if (n < 0 && errno == EINTR)
-                continue;
-            if (n == 0 && m_notifiers[i])
-                m_notifiers[i]->setEnabled(false); // end of output: no more wake-ups
-            break;
+    readForkedPipe(0, toEnd);
+    readForkedPipe(1, toEnd);
+}
+
+void ProcessWorker::readForkedPipe(int index, bool toEnd)
+{
+    constexpr qsizetype kReadBytes = 64 * 1024;
+    QByteArray data;
+    while (m_pipes[index] >= 0) {
+        const qsizetype old = data.size();
+        data.resize(old + kReadBytes);
+        const ssize_t n = ::read(m_pipes[index], data.data() + old, kReadBytes);
+        data.resize(old + std::max<qsizetype>(n, 0));
+        if (n > 0) {
+            if (!toEnd && data.size() >= kReadBytes)
+                break; // let the event loop breathe; the notifier fires again
+            continue;
         }
-        if (!data.isEmpty())
-            emitOutput({{i == 0 ? Channel::Stdout : Channel::Stderr, data}});
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n == 0 && m_notifiers[index])
+            m_notifiers[index]->setEnabled(false); // end of output: no more wake-ups
+        break;
     }
+    if (!data.isEmpty())
+        emitOutput({{index == 0 ? Channel::Stdout : Channel::Stderr, data}});
 }
 
 void ProcessWorker::closeForkedPipes()

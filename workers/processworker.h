@@ -49,6 +49,7 @@ private:
     void onForkExited(std::uint64_t id, int waitStatus);
     void onForkFailed(std::uint64_t id, const QString& error);
     void readForkedPipes(bool toEnd); // toEnd: after exit, everything left
+    void readForkedPipe(int index, bool toEnd);
     void closeForkedPipes();
 
     QPointer<QProcess> m_process;
