@@ -53,14 +53,17 @@ Stats statsOf(std::vector<double> samples)
         return {};
     std::sort(samples.begin(), samples.end());
     const auto at = [&](double q) {
-        return samples[std::min(samples.size() - 1, static_cast<size_t>(q * (samples.size() - 1) + 0.5))];
+        return samples[std::min(samples.size() - 1,
+                                static_cast<size_t>(q * (samples.size() - 1) + 0.5))];
     };
     return {samples.front(), at(0.5), at(0.9)};
 }
 
 QJsonObject toJson(const Stats& s)
 {
-    return {{QStringLiteral("min"), s.min}, {QStringLiteral("median"), s.median}, {QStringLiteral("p90"), s.p90}};
+    return {{QStringLiteral("min"), s.min},
+            {QStringLiteral("median"), s.median},
+            {QStringLiteral("p90"), s.p90}};
 }
 
 void progress(const Options& o, const QString& text)
@@ -111,7 +114,8 @@ QJsonObject benchLaunch(const Options& o, const QString& name, Backend backend, 
             {QStringLiteral("joined_us"), toJson(statsOf(joined))}};
 }
 
-QJsonObject benchFloor(const Options& o, const QString& name, int runs, const std::function<void()>& once)
+QJsonObject benchFloor(const Options& o, const QString& name, int runs,
+                       const std::function<void()>& once)
 {
     std::vector<double> joined;
     for (int i = -3; i < runs; ++i) {
@@ -172,7 +176,8 @@ QJsonObject benchFlood(const Options& o, const QString& name, Backend backend, q
     progress(o, QStringLiteral("flood %1: %2 lines").arg(name).arg(lines));
     OutputLog log;
     QEventLoop loop;
-    WorkerSpec spec = specOf(QStringLiteral("flood"), {Value::fromInt(lines), Value::fromInt(o.width)});
+    WorkerSpec spec =
+        specOf(QStringLiteral("flood"), {Value::fromInt(lines), Value::fromInt(o.width)});
     spec.startMethod = method;
     QElapsedTimer clock;
     clock.start();
@@ -191,8 +196,9 @@ QJsonObject benchFlood(const Options& o, const QString& name, Backend backend, q
 QJsonObject benchPipeFloor(const Options& o, qint64 lines)
 {
     progress(o, QStringLiteral("flood pipe floor: %1 lines").arg(lines));
-    const QByteArray script = QByteArrayLiteral("yes ") + QByteArray(o.width, 'x') + QByteArrayLiteral(" 2>/dev/null") +
-                              QByteArrayLiteral(" | head -n ") + QByteArray::number(lines);
+    const QByteArray script = QByteArrayLiteral("yes ") + QByteArray(o.width, 'x') +
+                              QByteArrayLiteral(" 2>/dev/null") + QByteArrayLiteral(" | head -n ") +
+                              QByteArray::number(lines);
     int fds[2];
     if (::pipe(fds) != 0)
         return {};
@@ -234,7 +240,8 @@ QJsonObject benchMemory(const Options& o)
     progress(o, QStringLiteral("memory: %1-line flood").arg(o.memoryLines));
     Session session;
     WorkerTableModel table(&session);
-    WorkerSpec spec = specOf(QStringLiteral("flood"), {Value::fromInt(o.memoryLines), Value::fromInt(o.width)});
+    WorkerSpec spec =
+        specOf(QStringLiteral("flood"), {Value::fromInt(o.memoryLines), Value::fromInt(o.width)});
     QEventLoop loop;
     const QList<Worker*> workers = session.launch({spec, LaunchSpec::Mode::Thread});
     QObject::connect(workers.constFirst(), &Worker::finished, &loop, &QEventLoop::quit);
@@ -260,8 +267,8 @@ QJsonObject benchResponsiveness(const Options& o)
     QEventLoop loop;
     for (int i = 0; i < kWorkers; ++i) {
         const auto mode = i % 2 ? LaunchSpec::Mode::Process : LaunchSpec::Mode::Thread;
-        for (Worker* w : session.launch({specOf(QStringLiteral("flood"),
-                                                {Value::fromInt(linesEach), Value::fromInt(o.width)}),
+        for (Worker* w : session.launch({specOf(QStringLiteral("flood"), {Value::fromInt(linesEach),
+                                                                          Value::fromInt(o.width)}),
                                          mode}))
             QObject::connect(w, &Worker::finished, &loop, [&] {
                 if (session.running().isEmpty())
@@ -305,8 +312,12 @@ QString us(const QJsonObject& stats, const char* key)
 
 void printHuman(const QJsonObject& r)
 {
-    QString text = QStringLiteral("Launch (create + start + join of noop), microseconds: min / median / p90\n");
-    text += QStringLiteral("  %1 %2 %3\n").arg(QStringLiteral("worker"), -32).arg(QStringLiteral("to running"), -22).arg(QStringLiteral("to joined"));
+    QString text = QStringLiteral(
+        "Launch (create + start + join of noop), microseconds: min / median / p90\n");
+    text += QStringLiteral("  %1 %2 %3\n")
+                .arg(QStringLiteral("worker"), -32)
+                .arg(QStringLiteral("to running"), -22)
+                .arg(QStringLiteral("to joined"));
     for (const QJsonValue& v : r.value(QStringLiteral("launch")).toArray()) {
         const QJsonObject o = v.toObject();
         text += QStringLiteral("  %1 %2 %3\n")
@@ -326,14 +337,16 @@ void printHuman(const QJsonObject& r)
     }
     const QJsonObject memory = r.value(QStringLiteral("memory")).toObject();
     if (!memory.isEmpty())
-        text += QStringLiteral("\nMemory: %1-line flood, peak RSS %2 MB (log kept %3 lines, dropped %4)\n")
+        text += QStringLiteral(
+                    "\nMemory: %1-line flood, peak RSS %2 MB (log kept %3 lines, dropped %4)\n")
                     .arg(memory.value(QStringLiteral("lines")).toInteger())
                     .arg(memory.value(QStringLiteral("peak_rss_mb")).toDouble(), 0, 'f', 1)
                     .arg(memory.value(QStringLiteral("log_lines_kept")).toInteger())
                     .arg(memory.value(QStringLiteral("log_lines_dropped")).toInteger());
     const QJsonObject resp = r.value(QStringLiteral("responsiveness")).toObject();
     if (!resp.isEmpty())
-        text += QStringLiteral("Responsiveness: %1 workers flooding, event-loop stall max %2 ms, p99 %3 ms\n")
+        text += QStringLiteral(
+                    "Responsiveness: %1 workers flooding, event-loop stall max %2 ms, p99 %3 ms\n")
                     .arg(resp.value(QStringLiteral("workers")).toInt())
                     .arg(resp.value(QStringLiteral("max_stall_ms")).toDouble(), 0, 'f', 1)
                     .arg(resp.value(QStringLiteral("p99_stall_ms")).toDouble(), 0, 'f', 1);
@@ -366,11 +379,20 @@ int benchCommand(const QStringList& arguments)
         "Worker API, next to floors measured in the same run. bench/compare.py runs this and\n"
         "Python's threading/multiprocessing side by side."));
     parser.addHelpOption();
-    const QCommandLineOption runs(QStringLiteral("runs"), QStringLiteral("Thread launches (default 200)."), QStringLiteral("N"));
-    const QCommandLineOption processRuns(QStringLiteral("process-runs"), QStringLiteral("Process launches (default 50)."), QStringLiteral("N"));
-    const QCommandLineOption lines(QStringLiteral("lines"), QStringLiteral("Lines in the flood (default 1000000)."), QStringLiteral("N"));
-    const QCommandLineOption memoryLines(QStringLiteral("memory-lines"), QStringLiteral("Lines in the memory flood (default 10000000)."), QStringLiteral("N"));
-    const QCommandLineOption skipMemory(QStringLiteral("skip-memory"), QStringLiteral("Skip the memory flood."));
+    const QCommandLineOption runs(QStringLiteral("runs"),
+                                  QStringLiteral("Thread launches (default 200)."),
+                                  QStringLiteral("N"));
+    const QCommandLineOption processRuns(QStringLiteral("process-runs"),
+                                         QStringLiteral("Process launches (default 50)."),
+                                         QStringLiteral("N"));
+    const QCommandLineOption lines(QStringLiteral("lines"),
+                                   QStringLiteral("Lines in the flood (default 1000000)."),
+                                   QStringLiteral("N"));
+    const QCommandLineOption memoryLines(
+        QStringLiteral("memory-lines"),
+        QStringLiteral("Lines in the memory flood (default 10000000)."), QStringLiteral("N"));
+    const QCommandLineOption skipMemory(QStringLiteral("skip-memory"),
+                                        QStringLiteral("Skip the memory flood."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
     parser.addOptions({runs, processRuns, lines, memoryLines, skipMemory, json});
     if (!parser.parse(QStringList{QStringLiteral("twinrun bench")} + arguments)) {
@@ -389,8 +411,9 @@ int benchCommand(const QStringList& arguments)
     Options o;
     qint64 threadRuns = o.threadRuns;
     qint64 procRuns = o.processRuns;
-    if (!parsePositive(parser, runs, &threadRuns) || !parsePositive(parser, processRuns, &procRuns) ||
-        !parsePositive(parser, lines, &o.lines) || !parsePositive(parser, memoryLines, &o.memoryLines))
+    if (!parsePositive(parser, runs, &threadRuns) ||
+        !parsePositive(parser, processRuns, &procRuns) || !parsePositive(parser, lines, &o.lines) ||
+        !parsePositive(parser, memoryLines, &o.memoryLines))
         return 2;
     o.threadRuns = static_cast<int>(std::min<qint64>(threadRuns, 1000000));
     o.processRuns = static_cast<int>(std::min<qint64>(procRuns, 100000));
@@ -399,7 +422,8 @@ int benchCommand(const QStringList& arguments)
 
     QJsonArray launch;
     launch.append(benchLaunch(o, QStringLiteral("thread"), Backend::Thread, o.threadRuns));
-    launch.append(benchLaunch(o, QStringLiteral("process (spawn)"), Backend::Process, o.processRuns));
+    launch.append(
+        benchLaunch(o, QStringLiteral("process (spawn)"), Backend::Process, o.processRuns));
     launch.append(benchLaunch(o, QStringLiteral("process (forkserver)"), Backend::Process,
                               o.processRuns, StartMethod::ForkServer));
     launch.append(benchFloor(o, QStringLiteral("std::thread (floor)"), o.threadRuns, [] {
@@ -411,7 +435,8 @@ int benchCommand(const QStringList& arguments)
         t->start();
         t->wait();
     }));
-    launch.append(benchFloor(o, QStringLiteral("posix_spawn /bin/true (floor)"), o.processRuns, spawnTrue));
+    launch.append(
+        benchFloor(o, QStringLiteral("posix_spawn /bin/true (floor)"), o.processRuns, spawnTrue));
     launch.append(benchFloor(o, QStringLiteral("fork + _exit (floor)"), o.processRuns, forkExit));
 
     QJsonArray flood;

@@ -1,8 +1,8 @@
 #include "cli.h"
 
 #include "benchcommand.h"
-#include "runcommand.h"
 #include "launchspec.h"
+#include "runcommand.h"
 #include "runrequest.h"
 #include "target.h"
 
@@ -20,7 +20,10 @@ namespace {
 
 const QString kProgram = QStringLiteral("twinrun");
 
-void printOut(const QString& text) { std::fputs(text.toUtf8().constData(), stdout); }
+void printOut(const QString& text)
+{
+    std::fputs(text.toUtf8().constData(), stdout);
+}
 
 int usageError(const QString& context, const QString& message)
 {
@@ -194,7 +197,8 @@ QString requestFromArguments(const QCommandLineParser& parser, const RunOptions&
 
     const std::optional<LaunchSpec::Mode> mode = LaunchSpec::modeFromName(parser.value(o.as));
     if (!mode)
-        return QStringLiteral("--as '%1': expected thread, process or both").arg(parser.value(o.as));
+        return QStringLiteral("--as '%1': expected thread, process or both")
+            .arg(parser.value(o.as));
     request->backends = LaunchSpec{request->spec, *mode}.backends();
     return {};
 }
@@ -204,7 +208,8 @@ QString requestFromFile(const QCommandLineParser& parser, const RunOptions& o, R
 {
     const QString path = parser.value(o.spec);
     if (!parser.positionalArguments().isEmpty())
-        return QStringLiteral("--spec '%1' already says what to run: drop TARGET and ARGs").arg(path);
+        return QStringLiteral("--spec '%1' already says what to run: drop TARGET and ARGs")
+            .arg(path);
     for (const QCommandLineOption* option : {&o.as, &o.kwarg, &o.name, &o.daemon, &o.startMethod}) {
         if (parser.isSet(*option))
             return QStringLiteral("--spec '%1' already says what to run: drop --%2")
@@ -315,8 +320,9 @@ int runCommandLine(const QStringList& arguments)
     }
     if (command.startsWith(QLatin1Char('-')))
         return usageError(kProgram, QStringLiteral("unknown option '%1'").arg(command));
-    return usageError(kProgram, QStringLiteral("unknown command '%1' (commands: run, targets, demo, bench)")
-                                    .arg(command));
+    return usageError(
+        kProgram,
+        QStringLiteral("unknown command '%1' (commands: run, targets, demo, bench)").arg(command));
 }
 
 } // namespace twinrun

@@ -21,14 +21,15 @@ bool hasDisplay()
 int runWindow(int argc, char** argv)
 {
     const QFileInfo self(QStringLiteral("/proc/self/exe"));
-    const QString path =
-        QDir(QFileInfo(self.symLinkTarget()).absolutePath()).absoluteFilePath(QStringLiteral("../lib/libtwinrun_ui.so"));
+    const QString path = QDir(QFileInfo(self.symLinkTarget()).absolutePath())
+                             .absoluteFilePath(QStringLiteral("../lib/libtwinrun_ui.so"));
     QLibrary library(path);
     using WindowMain = int (*)(int, char**);
     const auto windowMain = reinterpret_cast<WindowMain>(library.resolve("twinrun_window_main"));
     if (!windowMain) {
         std::fprintf(stderr, "twinrun: cannot load the window from %s: %s\n",
-                     path.toLocal8Bit().constData(), library.errorString().toLocal8Bit().constData());
+                     path.toLocal8Bit().constData(),
+                     library.errorString().toLocal8Bit().constData());
         return 1;
     }
     return windowMain(argc, argv);

@@ -36,7 +36,10 @@ void writeFd(int fd, const QByteArray& data)
     }
 }
 
-void writeText(int fd, const QString& text) { writeFd(fd, text.toUtf8()); }
+void writeText(int fd, const QString& text)
+{
+    writeFd(fd, text.toUtf8());
+}
 
 QString describeEnd(const Worker& w)
 {
@@ -75,12 +78,14 @@ int RunCommand::exec()
         worker->setTerminateGraceMs(kStopGraceMs);
         m_runs.append({worker, {}, {}});
         const qsizetype index = m_runs.size() - 1;
-        connect(worker, &Worker::output, this, [this, index](Channel channel, const QByteArray& data) {
-            if (m_streaming)
-                writeFd(channel == Channel::Stdout ? STDOUT_FILENO : STDERR_FILENO, data);
-            else
-                (channel == Channel::Stdout ? m_runs[index].out : m_runs[index].err).append(data);
-        });
+        connect(worker, &Worker::output, this,
+                [this, index](Channel channel, const QByteArray& data) {
+                    if (m_streaming)
+                        writeFd(channel == Channel::Stdout ? STDOUT_FILENO : STDERR_FILENO, data);
+                    else
+                        (channel == Channel::Stdout ? m_runs[index].out : m_runs[index].err)
+                            .append(data);
+                });
         connect(worker, &Worker::finished, this, &RunCommand::onFinished);
     }
     QTimer timeout;
@@ -176,7 +181,8 @@ int RunCommand::printBoth()
                 writeFd(STDERR_FILENO, run.err);
             }
             if (run.worker->state() == Worker::State::FailedToStart)
-                writeText(STDERR_FILENO, QStringLiteral("twinrun: %1\n").arg(run.worker->errorString()));
+                writeText(STDERR_FILENO,
+                          QStringLiteral("twinrun: %1\n").arg(run.worker->errorString()));
         }
     }
     const Comparison comparison =
@@ -185,9 +191,10 @@ int RunCommand::printBoth()
     const bool bothOk = thread.worker->state() == Worker::State::Finished &&
                         process.worker->state() == Worker::State::Finished;
     if (!m_request.json) {
-        const QString timing = QStringLiteral("thread %1 ms, process %2 ms")
-                                   .arg(QString::number(thread.worker->durationNs() / 1e6, 'f', 1),
-                                        QString::number(process.worker->durationNs() / 1e6, 'f', 1));
+        const QString timing =
+            QStringLiteral("thread %1 ms, process %2 ms")
+                .arg(QString::number(thread.worker->durationNs() / 1e6, 'f', 1),
+                     QString::number(process.worker->durationNs() / 1e6, 'f', 1));
         writeText(STDOUT_FILENO, QStringLiteral("%1 (%2)\n").arg(comparison.summary(), timing));
     }
     return comparison.identical && bothOk ? 0 : 1;

@@ -14,8 +14,8 @@
 #define TWINRUN_TEST_MAIN_WITH(AppClass, TestObject)                                               \
     int main(int argc, char** argv)                                                                \
     {                                                                                              \
-        if (twinrun::isHiddenInvocation(argc, argv))                                                \
-            return twinrun::runHidden(argc, argv);                                                            \
+        if (twinrun::isHiddenInvocation(argc, argv))                                               \
+            return twinrun::runHidden(argc, argv);                                                 \
         AppClass app(argc, argv);                                                                  \
         TestObject tc;                                                                             \
         QTEST_SET_MAIN_SOURCE_PATH                                                                 \

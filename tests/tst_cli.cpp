@@ -3,11 +3,11 @@
 
 #include <QDir>
 #include <QFile>
-#include <QTemporaryDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
@@ -24,7 +24,10 @@ struct Outcome {
     int status = -1;
 };
 
-QString binary() { return qEnvironmentVariable("TWINRUN_BINARY"); }
+QString binary()
+{
+    return qEnvironmentVariable("TWINRUN_BINARY");
+}
 
 Outcome runTwinrun(const QStringList& args, const QByteArray& input = {}, bool closeInput = true)
 {
@@ -127,8 +130,8 @@ private Q_SLOTS:
 
     void kwargsAndName()
     {
-        const Outcome o = runTwinrun({"run", "count", "3", "--kwarg", "delay=0", "--name", "counter",
-                                   "--as", "process", "--json"});
+        const Outcome o = runTwinrun({"run", "count", "3", "--kwarg", "delay=0", "--name",
+                                      "counter", "--as", "process", "--json"});
         QCOMPARE(o.status, 0);
         const QJsonObject j = QJsonDocument::fromJson(o.out).object();
         QCOMPARE(j.value("name").toString(), QStringLiteral("counter"));
@@ -150,7 +153,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, backend);
         QFETCH(int, objects);
-        const Outcome o = runTwinrun({"run", "faz_algo", "1", "1.5", "Edson", "--as", backend, "--json"});
+        const Outcome o =
+            runTwinrun({"run", "faz_algo", "1", "1.5", "Edson", "--as", backend, "--json"});
         QCOMPARE(o.status, 0);
         const QList<QByteArray> lines = o.out.trimmed().split('\n');
         QCOMPARE(lines.size(), objects);
@@ -182,12 +186,19 @@ private Q_SLOTS:
         QTest::addColumn<int>("status");
         QTest::addColumn<QByteArray>("err");
         QTest::newRow("exit 7 thread") << QStringList{"run", "exit", "7"} << 7 << QByteArray();
-        QTest::newRow("exit 7 process") << QStringList{"run", "exit", "7", "--as", "process"} << 7 << QByteArray();
-        QTest::newRow("fail") << QStringList{"run", "fail", "oops"} << 1 << QByteArray("RuntimeError: oops\n");
-        QTest::newRow("segv") << QStringList{"run", "crash", "--as", "process"} << 128 + SIGSEGV << QByteArray();
-        QTest::newRow("abort") << QStringList{"run", "crash", "abort", "--as", "process"} << 128 + SIGABRT << QByteArray();
-        QTest::newRow("timeout thread") << QStringList{"run", "sleep", "30", "--timeout", "0.2"} << 124 << QByteArray();
-        QTest::newRow("timeout process") << QStringList{"run", "sleep", "30", "--as", "process", "--timeout", "0.2"} << 124 << QByteArray();
+        QTest::newRow("exit 7 process")
+            << QStringList{"run", "exit", "7", "--as", "process"} << 7 << QByteArray();
+        QTest::newRow("fail") << QStringList{"run", "fail", "oops"} << 1
+                              << QByteArray("RuntimeError: oops\n");
+        QTest::newRow("segv") << QStringList{"run", "crash", "--as", "process"} << 128 + SIGSEGV
+                              << QByteArray();
+        QTest::newRow("abort") << QStringList{"run", "crash", "abort", "--as", "process"}
+                               << 128 + SIGABRT << QByteArray();
+        QTest::newRow("timeout thread")
+            << QStringList{"run", "sleep", "30", "--timeout", "0.2"} << 124 << QByteArray();
+        QTest::newRow("timeout process")
+            << QStringList{"run", "sleep", "30", "--as", "process", "--timeout", "0.2"} << 124
+            << QByteArray();
     }
     void exitStatuses()
     {
@@ -203,28 +214,55 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QByteArray>("message");
-        QTest::newRow("unknown target") << QStringList{"run", "nope"} << QByteArray("unknown target 'nope' (known: faz_algo, count");
+        QTest::newRow("unknown target")
+            << QStringList{"run", "nope"}
+            << QByteArray("unknown target 'nope' (known: faz_algo, count");
         QTest::newRow("no target") << QStringList{"run"} << QByteArray("missing TARGET");
-        QTest::newRow("arity") << QStringList{"run", "count"} << QByteArray("count() missing 1 required positional argument: 'n'");
-        QTest::newRow("too many") << QStringList{"run", "exit", "1", "2"} << QByteArray("exit() takes 1 positional argument but 2 were given");
-        QTest::newRow("type") << QStringList{"run", "count", "abc"} << QByteArray("count() argument 'n' must be int, not str ('abc')");
-        QTest::newRow("malformed literal") << QStringList{"run", "faz_algo", "'abc"} << QByteArray("ARG 1:");
-        QTest::newRow("int too big") << QStringList{"run", "faz_algo", "99999999999999999999"} << QByteArray("99999999999999999999");
-        QTest::newRow("unknown option") << QStringList{"run", "count", "1", "--bogus"} << QByteArray("Unknown option 'bogus'");
-        QTest::newRow("negative without --") << QStringList{"run", "faz_algo", "-5"} << QByteArray("Unknown option");
-        QTest::newRow("bad backend") << QStringList{"run", "count", "1", "--as", "fiber"} << QByteArray("--as 'fiber': expected thread, process or both");
-        QTest::newRow("kwarg no key") << QStringList{"run", "count", "1", "--kwarg", "=x"} << QByteArray("--kwarg '=x': expected KEY=VALUE");
-        QTest::newRow("kwarg not identifier") << QStringList{"run", "count", "1", "--kwarg", "1a=2"} << QByteArray("--kwarg '1a=2'");
-        QTest::newRow("kwarg twice") << QStringList{"run", "count", "1", "--kwarg", "delay=1", "--kwarg", "delay=2"} << QByteArray("given more than once");
-        QTest::newRow("kwarg unexpected") << QStringList{"run", "count", "1", "--kwarg", "speed=2"} << QByteArray("count() got an unexpected keyword argument 'speed'");
-        QTest::newRow("kwarg duplicate of positional") << QStringList{"run", "count", "1", "--kwarg", "n=2"} << QByteArray("count() got multiple values for argument 'n'");
-        QTest::newRow("bad timeout") << QStringList{"run", "count", "1", "--timeout", "soon"} << QByteArray("--timeout 'soon'");
-        QTest::newRow("crash as thread") << QStringList{"run", "crash"} << QByteArray("crash() refused as a thread");
-        QTest::newRow("crash as both") << QStringList{"run", "crash", "--as", "both"} << QByteArray("crash() refused as a thread");
-        QTest::newRow("crash how") << QStringList{"run", "crash", "boom", "--as", "process"} << QByteArray("'segv' or 'abort'");
-        QTest::newRow("unknown command") << QStringList{"frobnicate"} << QByteArray("unknown command 'frobnicate'");
-        QTest::newRow("unknown global option") << QStringList{"--frobnicate"} << QByteArray("unknown option '--frobnicate'");
-        QTest::newRow("targets extra") << QStringList{"targets", "x"} << QByteArray("unexpected argument 'x'");
+        QTest::newRow("arity") << QStringList{"run", "count"}
+                               << QByteArray("count() missing 1 required positional argument: 'n'");
+        QTest::newRow("too many") << QStringList{"run", "exit", "1", "2"}
+                                  << QByteArray(
+                                         "exit() takes 1 positional argument but 2 were given");
+        QTest::newRow("type") << QStringList{"run", "count", "abc"}
+                              << QByteArray("count() argument 'n' must be int, not str ('abc')");
+        QTest::newRow("malformed literal")
+            << QStringList{"run", "faz_algo", "'abc"} << QByteArray("ARG 1:");
+        QTest::newRow("int too big") << QStringList{"run", "faz_algo", "99999999999999999999"}
+                                     << QByteArray("99999999999999999999");
+        QTest::newRow("unknown option")
+            << QStringList{"run", "count", "1", "--bogus"} << QByteArray("Unknown option 'bogus'");
+        QTest::newRow("negative without --")
+            << QStringList{"run", "faz_algo", "-5"} << QByteArray("Unknown option");
+        QTest::newRow("bad backend")
+            << QStringList{"run", "count", "1", "--as", "fiber"}
+            << QByteArray("--as 'fiber': expected thread, process or both");
+        QTest::newRow("kwarg no key") << QStringList{"run", "count", "1", "--kwarg", "=x"}
+                                      << QByteArray("--kwarg '=x': expected KEY=VALUE");
+        QTest::newRow("kwarg not identifier")
+            << QStringList{"run", "count", "1", "--kwarg", "1a=2"} << QByteArray("--kwarg '1a=2'");
+        QTest::newRow("kwarg twice")
+            << QStringList{"run", "count", "1", "--kwarg", "delay=1", "--kwarg", "delay=2"}
+            << QByteArray("given more than once");
+        QTest::newRow("kwarg unexpected")
+            << QStringList{"run", "count", "1", "--kwarg", "speed=2"}
+            << QByteArray("count() got an unexpected keyword argument 'speed'");
+        QTest::newRow("kwarg duplicate of positional")
+            << QStringList{"run", "count", "1", "--kwarg", "n=2"}
+            << QByteArray("count() got multiple values for argument 'n'");
+        QTest::newRow("bad timeout") << QStringList{"run", "count", "1", "--timeout", "soon"}
+                                     << QByteArray("--timeout 'soon'");
+        QTest::newRow("crash as thread")
+            << QStringList{"run", "crash"} << QByteArray("crash() refused as a thread");
+        QTest::newRow("crash as both") << QStringList{"run", "crash", "--as", "both"}
+                                       << QByteArray("crash() refused as a thread");
+        QTest::newRow("crash how") << QStringList{"run", "crash", "boom", "--as", "process"}
+                                   << QByteArray("'segv' or 'abort'");
+        QTest::newRow("unknown command")
+            << QStringList{"frobnicate"} << QByteArray("unknown command 'frobnicate'");
+        QTest::newRow("unknown global option")
+            << QStringList{"--frobnicate"} << QByteArray("unknown option '--frobnicate'");
+        QTest::newRow("targets extra")
+            << QStringList{"targets", "x"} << QByteArray("unexpected argument 'x'");
     }
     void badInput()
     {
@@ -244,20 +282,30 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("extra");
         QTest::addColumn<int>("status");
         QTest::addColumn<QByteArray>("expected"); // on stdout when 0, else on stderr
-        const QByteArray seed = R"({"version":1,"mode":"both","worker":{"version":1,"target":"faz_algo",)"
-                                R"("args":[{"type":"int","value":1},{"type":"float","value":1.5},)"
-                                R"({"type":"str","value":"Edson"}]}})";
+        const QByteArray seed =
+            R"({"version":1,"mode":"both","worker":{"version":1,"target":"faz_algo",)"
+            R"("args":[{"type":"int","value":1},{"type":"float","value":1.5},)"
+            R"({"type":"str","value":"Edson"}]}})";
         QTest::newRow("seed both") << seed << QStringList{} << 0 << QByteArray("identical");
-        QTest::newRow("with --json") << seed << QStringList{"--json"} << 0 << QByteArray("\"backend\":\"process\"");
-        QTest::newRow("malformed") << QByteArray("{\"version\":1,") << QStringList{} << 2 << QByteArray("the launch spec is not valid JSON");
-        QTest::newRow("newer") << QByteArray(R"({"version":9,"mode":"thread","worker":{"version":1,"target":"noop"}})")
-                               << QStringList{} << 2 << QByteArray("newer");
-        QTest::newRow("bad mode") << QByteArray(R"({"version":1,"mode":"fiber","worker":{"version":1,"target":"noop"}})")
-                                  << QStringList{} << 2 << QByteArray("mode");
-        QTest::newRow("wrong args") << QByteArray(R"({"version":1,"mode":"thread","worker":{"version":1,"target":"count"}})")
-                                    << QStringList{} << 2 << QByteArray("count() missing 1 required positional argument: 'n'");
-        QTest::newRow("with TARGET") << seed << QStringList{"count"} << 2 << QByteArray("drop TARGET");
-        QTest::newRow("with --as") << seed << QStringList{"--as", "thread"} << 2 << QByteArray("drop --as");
+        QTest::newRow("with --json")
+            << seed << QStringList{"--json"} << 0 << QByteArray("\"backend\":\"process\"");
+        QTest::newRow("malformed") << QByteArray("{\"version\":1,") << QStringList{} << 2
+                                   << QByteArray("the launch spec is not valid JSON");
+        QTest::newRow("newer")
+            << QByteArray(R"({"version":9,"mode":"thread","worker":{"version":1,"target":"noop"}})")
+            << QStringList{} << 2 << QByteArray("newer");
+        QTest::newRow("bad mode")
+            << QByteArray(R"({"version":1,"mode":"fiber","worker":{"version":1,"target":"noop"}})")
+            << QStringList{} << 2 << QByteArray("mode");
+        QTest::newRow("wrong args")
+            << QByteArray(
+                   R"({"version":1,"mode":"thread","worker":{"version":1,"target":"count"}})")
+            << QStringList{} << 2
+            << QByteArray("count() missing 1 required positional argument: 'n'");
+        QTest::newRow("with TARGET")
+            << seed << QStringList{"count"} << 2 << QByteArray("drop TARGET");
+        QTest::newRow("with --as")
+            << seed << QStringList{"--as", "thread"} << 2 << QByteArray("drop --as");
     }
     void presetFiles()
     {
@@ -287,7 +335,8 @@ private Q_SLOTS:
     {
         const Outcome o = runTwinrun({"run", "--spec", "/nonexistent/preset.json"});
         QCOMPARE(o.status, 2);
-        QVERIFY2(o.err.contains("--spec '/nonexistent/preset.json': cannot read it"), o.err.constData());
+        QVERIFY2(o.err.contains("--spec '/nonexistent/preset.json': cannot read it"),
+                 o.err.constData());
     }
 
     void targets()
@@ -302,8 +351,16 @@ private Q_SLOTS:
         const QJsonArray all = QJsonDocument::fromJson(j.out).array();
         QVERIFY(all.size() >= 9);
         QCOMPARE(all[0].toObject().value("name").toString(), QStringLiteral("faz_algo"));
-        QCOMPARE(all[1].toObject().value("params").toArray()[1].toObject().value("default")
-                     .toObject().value("value").toDouble(), 0.0);
+        QCOMPARE(all[1]
+                     .toObject()
+                     .value("params")
+                     .toArray()[1]
+                     .toObject()
+                     .value("default")
+                     .toObject()
+                     .value("value")
+                     .toDouble(),
+                 0.0);
     }
 
     void helpAndVersion()
@@ -333,13 +390,19 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("message");
         QTest::newRow("empty") << QByteArray() << QByteArray("not valid JSON");
         QTest::newRow("garbage") << QByteArray("hello") << QByteArray("not valid JSON");
-        QTest::newRow("truncated") << QByteArray("{\"version\":1,\"target\":\"count\"") << QByteArray("not valid JSON");
+        QTest::newRow("truncated")
+            << QByteArray("{\"version\":1,\"target\":\"count\"") << QByteArray("not valid JSON");
         QTest::newRow("array") << QByteArray("[1]") << QByteArray("must be a JSON object");
-        QTest::newRow("newer") << QByteArray("{\"version\":99,\"target\":\"count\"}") << QByteArray("newer");
+        QTest::newRow("newer") << QByteArray("{\"version\":99,\"target\":\"count\"}")
+                               << QByteArray("newer");
         QTest::newRow("no target") << QByteArray("{\"version\":1}") << QByteArray("'target'");
-        QTest::newRow("bad arg") << QByteArray("{\"version\":1,\"target\":\"count\",\"args\":[{\"type\":\"int\"}]}") << QByteArray("args[0]");
-        QTest::newRow("unknown target") << QByteArray("{\"version\":1,\"target\":\"nope\"}") << QByteArray("unknown target 'nope'");
-        QTest::newRow("arity") << QByteArray("{\"version\":1,\"target\":\"count\"}") << QByteArray("missing 1 required");
+        QTest::newRow("bad arg")
+            << QByteArray("{\"version\":1,\"target\":\"count\",\"args\":[{\"type\":\"int\"}]}")
+            << QByteArray("args[0]");
+        QTest::newRow("unknown target") << QByteArray("{\"version\":1,\"target\":\"nope\"}")
+                                        << QByteArray("unknown target 'nope'");
+        QTest::newRow("arity") << QByteArray("{\"version\":1,\"target\":\"count\"}")
+                               << QByteArray("missing 1 required");
     }
     void childModeRefusesGarbage()
     {
@@ -362,7 +425,8 @@ private Q_SLOTS:
         ::close(terminal);
         QCOMPARE(p.exitCode(), 2);
         const QByteArray err = p.readAllStandardError();
-        QVERIFY2(err.contains("internal to TwinRun's process workers") && err.contains("not a terminal"),
+        QVERIFY2(err.contains("internal to TwinRun's process workers") &&
+                     err.contains("not a terminal"),
                  err.constData());
     }
 
@@ -411,10 +475,15 @@ private Q_SLOTS:
         const QByteArray window = R"({"version":1,"mode":"process","worker":{"version":1,)"
                                   R"("target":"sleep","args":[{"type":"float","value":60}],)"
                                   R"("start_method":"%1"}})";
-        QTest::newRow("cli spawn") << QStringList{"run", "sleep", "60", "--as", "process"} << QByteArray() << 1;
-        QTest::newRow("cli forkserver") << QStringList{"run", "sleep", "60", "--as", "process", "--start-method", "forkserver"} << QByteArray() << 2;
-        QTest::newRow("window spawn") << QStringList{} << QByteArray(window).replace("%1", "spawn") << 1;
-        QTest::newRow("window forkserver") << QStringList{} << QByteArray(window).replace("%1", "forkserver") << 2;
+        QTest::newRow("cli spawn")
+            << QStringList{"run", "sleep", "60", "--as", "process"} << QByteArray() << 1;
+        QTest::newRow("cli forkserver")
+            << QStringList{"run", "sleep", "60", "--as", "process", "--start-method", "forkserver"}
+            << QByteArray() << 2;
+        QTest::newRow("window spawn")
+            << QStringList{} << QByteArray(window).replace("%1", "spawn") << 1;
+        QTest::newRow("window forkserver")
+            << QStringList{} << QByteArray(window).replace("%1", "forkserver") << 2;
     }
     void noOrphanWhenAppIsKilled()
     {
@@ -426,7 +495,8 @@ private Q_SLOTS:
             QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
             env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
             env.insert(QStringLiteral("TWINRUN_DEMO_LAUNCH"), QString::fromUtf8(windowSpec));
-            env.insert(QStringLiteral("XDG_CONFIG_HOME"), QDir::tempPath() + QStringLiteral("/twinrun-tst-cli"));
+            env.insert(QStringLiteral("XDG_CONFIG_HOME"),
+                       QDir::tempPath() + QStringLiteral("/twinrun-tst-cli"));
             p.setProcessEnvironment(env);
         }
         p.start(binary(), args);

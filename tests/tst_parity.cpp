@@ -97,7 +97,8 @@ private Q_SLOTS:
     void everyDeterministicTargetIsCovered()
     {
         QSet<QString> covered;
-        const QStringList rows = {"faz_algo", "count", "sleep", "burn", "fail", "exit", "flood", "stubborn", "noop"};
+        const QStringList rows = {"faz_algo", "count", "sleep",    "burn", "fail",
+                                  "exit",     "flood", "stubborn", "noop"};
         for (const QString& r : rows)
             covered.insert(r);
         for (const Target* t : TargetRegistry::instance().targets()) {
@@ -112,7 +113,8 @@ private Q_SLOTS:
         const Result process = run(Backend::Process, parse("whoami", {}));
         QVERIFY(thread.out.contains("backend: thread\n"));
         QVERIFY(process.out.contains("backend: process\n"));
-        const QByteArray ownPid = "pid: " + QByteArray::number(QCoreApplication::applicationPid()) + '\n';
+        const QByteArray ownPid =
+            "pid: " + QByteArray::number(QCoreApplication::applicationPid()) + '\n';
         QVERIFY(thread.out.contains("\n" + ownPid));
         QVERIFY(!process.out.contains("\n" + ownPid));
         QVERIFY(process.out.contains("parent " + ownPid));

@@ -62,8 +62,10 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("target");
         QTest::addColumn<QByteArray>("err");
-        QTest::newRow("std::exception") << "test_throw_std" << QByteArray("RuntimeError: std boom\n");
-        QTest::newRow("anything else") << "test_throw_int" << QByteArray("RuntimeError: unknown error\n");
+        QTest::newRow("std::exception")
+            << "test_throw_std" << QByteArray("RuntimeError: std boom\n");
+        QTest::newRow("anything else")
+            << "test_throw_int" << QByteArray("RuntimeError: unknown error\n");
     }
     void errorsInThreadTargetsFailTheWorkerOnly()
     {
@@ -82,7 +84,8 @@ private Q_SLOTS:
 
     void terminateEscalatesToKill()
     {
-        std::unique_ptr<Worker> w(Worker::create(Backend::Process, spec("stubborn", {Value::fromFloat(60)})));
+        std::unique_ptr<Worker> w(
+            Worker::create(Backend::Process, spec("stubborn", {Value::fromFloat(60)})));
         w->setTerminateGraceMs(300);
         WorkerRecorder rec(w.get());
         QVERIFY(w->start());
@@ -98,7 +101,8 @@ private Q_SLOTS:
 
     void terminateWithinGraceIsTerminated()
     {
-        std::unique_ptr<Worker> w(Worker::create(Backend::Process, spec("sleep", {Value::fromFloat(60)})));
+        std::unique_ptr<Worker> w(
+            Worker::create(Backend::Process, spec("sleep", {Value::fromFloat(60)})));
         w->setTerminateGraceMs(kTimeout);
         WorkerRecorder rec(w.get());
         QVERIFY(w->start());
@@ -114,7 +118,8 @@ private Q_SLOTS:
         const int total = envInt("TWINRUN_CHURN_PROCESSES", 200);
         // One worker first, so that lazily opened descriptors (Qt's child reaper) exist.
         {
-            std::unique_ptr<Worker> warm(Worker::create(Backend::Process, spec("exit", {Value::fromInt(0)})));
+            std::unique_ptr<Worker> warm(
+                Worker::create(Backend::Process, spec("exit", {Value::fromInt(0)})));
             QVERIFY(warm->start());
             QVERIFY(warm->join(kTimeout));
         }
@@ -123,7 +128,8 @@ private Q_SLOTS:
         for (int done = 0; done < total; done += batch) {
             std::vector<std::unique_ptr<Worker>> workers;
             for (int i = 0; i < batch; ++i) {
-                workers.emplace_back(Worker::create(Backend::Process, spec("exit", {Value::fromInt(i % 3)})));
+                workers.emplace_back(
+                    Worker::create(Backend::Process, spec("exit", {Value::fromInt(i % 3)})));
                 QVERIFY(workers.back()->start());
             }
             for (int i = 0; i < batch; ++i) {

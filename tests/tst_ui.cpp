@@ -193,7 +193,8 @@ private Q_SLOTS:
         const bool forkServer = QByteArray(QTest::currentDataTag()).contains("forkserver");
         MainWindow window;
         window.launchPanel()->setMode(mode);
-        auto* method = window.launchPanel()->findChild<QComboBox*>(QStringLiteral("startMethodCombo"));
+        auto* method =
+            window.launchPanel()->findChild<QComboBox*>(QStringLiteral("startMethodCombo"));
         QVERIFY(method);
         QCOMPARE(method->isEnabled(), mode != Mode::Thread);
         if (forkServer)
@@ -206,7 +207,8 @@ private Q_SLOTS:
         window.launchPanel()->launchButton()->click();
         QCOMPARE(window.session()->count(), 1);
         Worker* worker = window.session()->worker(0);
-        QCOMPARE(worker->spec().startMethod, forkServer ? StartMethod::ForkServer : StartMethod::Spawn);
+        QCOMPARE(worker->spec().startMethod,
+                 forkServer ? StartMethod::ForkServer : StartMethod::Spawn);
         QTRY_COMPARE_WITH_TIMEOUT(worker->state(), State::Finished, kTimeout);
         QCOMPARE(window.workersPanel()->currentWorker(), worker);
         QCOMPARE(window.outputTabs()->currentWidget(), window.outputPane());
@@ -592,7 +594,8 @@ private Q_SLOTS:
         broken.close();
         const Status refused = window.openPreset(broken.fileName());
         QVERIFY(!refused);
-        QVERIFY2(refused.message().contains(broken.fileName()) && refused.message().contains(QStringLiteral("newer")),
+        QVERIFY2(refused.message().contains(broken.fileName()) &&
+                     refused.message().contains(QStringLiteral("newer")),
                  qPrintable(refused.message()));
         QCOMPARE(window.launchPanel()->spec(), spec); // the form is left as it was
     }

@@ -27,7 +27,7 @@ StartMethod currentStartMethod()
 {
     const char* tag = QTest::currentDataTag();
     return tag && QByteArray(tag).contains("forkserver") ? StartMethod::ForkServer
-                                                          : StartMethod::Spawn;
+                                                         : StartMethod::Spawn;
 }
 
 WorkerSpec spec(const QString& target, Value::Items args = {}, Kwargs kwargs = {})
@@ -40,11 +40,23 @@ WorkerSpec spec(const QString& target, Value::Items args = {}, Kwargs kwargs = {
     return s;
 }
 
-Value i(std::int64_t v) { return Value::fromInt(v); }
-Value f(double v) { return Value::fromFloat(v); }
-Value s(const char* v) { return Value::fromStr(QString::fromUtf8(v)); }
+Value i(std::int64_t v)
+{
+    return Value::fromInt(v);
+}
+Value f(double v)
+{
+    return Value::fromFloat(v);
+}
+Value s(const char* v)
+{
+    return Value::fromStr(QString::fromUtf8(v));
+}
 
-bool pidExists(qint64 pid) { return ::kill(static_cast<pid_t>(pid), 0) == 0; }
+bool pidExists(qint64 pid)
+{
+    return ::kill(static_cast<pid_t>(pid), 0) == 0;
+}
 
 } // namespace
 
@@ -65,7 +77,8 @@ private Q_SLOTS:
     void seedExample()
     {
         QFETCH(Backend, backend);
-        std::unique_ptr<Worker> w(Worker::create(backend, spec("faz_algo", {i(1), f(1.5), s("Edson")})));
+        std::unique_ptr<Worker> w(
+            Worker::create(backend, spec("faz_algo", {i(1), f(1.5), s("Edson")})));
         WorkerRecorder rec(w.get());
         QCOMPARE(w->state(), State::Created);
         QVERIFY(!w->isAlive());
@@ -162,7 +175,7 @@ private Q_SLOTS:
         QCOMPARE(w->exitCode(), std::optional<int>(-SIGTERM));
         QCOMPARE(rec.finishedCount, 1);
         QCOMPARE(rec.out, QByteArray()); // interrupted before "slept" was printed
-        QVERIFY(w->join(0));            // joining an ended worker is fine
+        QVERIFY(w->join(0));             // joining an ended worker is fine
     }
 
     void exitCodes_data()
@@ -175,14 +188,19 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("err");
         for (const char* n : {"thread", "process", "process forkserver"}) {
             const Backend b = n[0] == 't' ? Backend::Thread : Backend::Process;
-            QTest::addRow("%s exit 0", n) << b << "exit" << Value::Items{i(0)} << State::Finished << 0 << QByteArray();
-            QTest::addRow("%s exit 7", n) << b << "exit" << Value::Items{i(7)} << State::Failed << 7 << QByteArray();
-            QTest::addRow("%s exit 256", n) << b << "exit" << Value::Items{i(256)} << State::Finished << 0 << QByteArray();
-            QTest::addRow("%s exit -1", n) << b << "exit" << Value::Items{i(-1)} << State::Failed << 255 << QByteArray();
+            QTest::addRow("%s exit 0", n)
+                << b << "exit" << Value::Items{i(0)} << State::Finished << 0 << QByteArray();
+            QTest::addRow("%s exit 7", n)
+                << b << "exit" << Value::Items{i(7)} << State::Failed << 7 << QByteArray();
+            QTest::addRow("%s exit 256", n)
+                << b << "exit" << Value::Items{i(256)} << State::Finished << 0 << QByteArray();
+            QTest::addRow("%s exit -1", n)
+                << b << "exit" << Value::Items{i(-1)} << State::Failed << 255 << QByteArray();
             QTest::addRow("%s fail", n) << b << "fail" << Value::Items{} << State::Failed << 1
                                         << QByteArray("RuntimeError: failure\n");
-            QTest::addRow("%s fail msg", n) << b << "fail" << Value::Items{s("boom ção")} << State::Failed << 1
-                                            << QByteArray("RuntimeError: boom ção\n");
+            QTest::addRow("%s fail msg", n)
+                << b << "fail" << Value::Items{s("boom ção")} << State::Failed << 1
+                << QByteArray("RuntimeError: boom ção\n");
         }
     }
     void exitCodes()
@@ -215,7 +233,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, how);
         QFETCH(int, signal);
-        std::unique_ptr<Worker> w(Worker::create(Backend::Process, spec("crash", {Value::fromStr(how)})));
+        std::unique_ptr<Worker> w(
+            Worker::create(Backend::Process, spec("crash", {Value::fromStr(how)})));
         QCOMPARE(w->spec().startMethod, currentStartMethod());
         WorkerRecorder rec(w.get());
         QVERIFY(w->start());
@@ -247,11 +266,13 @@ private Q_SLOTS:
         QTest::addColumn<QString>("error");
         for (Backend b : {Backend::Thread, Backend::Process}) {
             const char* n = b == Backend::Thread ? "thread" : "process";
-            QTest::addRow("%s unknown", n) << b << "nope" << Value::Items{} << "unknown target 'nope' (known: faz_algo";
+            QTest::addRow("%s unknown", n)
+                << b << "nope" << Value::Items{} << "unknown target 'nope' (known: faz_algo";
             QTest::addRow("%s missing", n) << b << "count" << Value::Items{}
                                            << "count() missing 1 required positional argument: 'n'";
-            QTest::addRow("%s too many", n) << b << "count" << Value::Items{i(1), f(2), i(3)}
-                                            << "count() takes from 1 to 2 positional arguments but 3 were given";
+            QTest::addRow("%s too many", n)
+                << b << "count" << Value::Items{i(1), f(2), i(3)}
+                << "count() takes from 1 to 2 positional arguments but 3 were given";
             QTest::addRow("%s type", n) << b << "count" << Value::Items{s("x")}
                                         << "count() argument 'n' must be int, not str ('x')";
             QTest::addRow("%s range", n) << b << "sleep" << Value::Items{f(-1)}

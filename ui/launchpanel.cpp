@@ -277,7 +277,8 @@ void LaunchPanel::setSpec(const LaunchSpec& spec)
     showTarget(spec.worker.target, {statesOf(spec.worker.args), statesOf(spec.worker.kwargs)});
     m_name->setText(spec.worker.name);
     m_daemon->setChecked(spec.worker.daemon);
-    m_startMethod->setCurrentIndex(m_startMethod->findData(static_cast<int>(spec.worker.startMethod)));
+    m_startMethod->setCurrentIndex(
+        m_startMethod->findData(static_cast<int>(spec.worker.startMethod)));
     setMode(spec.mode);
     m_settingSpec = false;
     validate();

@@ -11,8 +11,8 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QCoreApplication>
-#include <QHeaderView>
 #include <QFileDialog>
+#include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
@@ -186,9 +186,8 @@ void MainWindow::buildMenus()
     save->setObjectName(QStringLiteral("savePresetAction"));
     save->setShortcut(QKeySequence::Save);
     connect(save, &QAction::triggered, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Save Preset"),
-                                                          QStringLiteral("preset.json"),
-                                                          tr("TwinRun presets (*.json)"));
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Save Preset"), QStringLiteral("preset.json"), tr("TwinRun presets (*.json)"));
         if (path.isEmpty())
             return;
         if (const Status saved = savePreset(path); !saved)

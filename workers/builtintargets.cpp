@@ -136,7 +136,10 @@ int flood(WorkerContext& ctx, const BoundArgs& a)
     return 0;
 }
 
-int noop(WorkerContext&, const BoundArgs&) { return 0; }
+int noop(WorkerContext&, const BoundArgs&)
+{
+    return 0;
+}
 
 int whoami(WorkerContext& ctx, const BoundArgs&)
 {
@@ -222,9 +225,9 @@ void registerBuiltinTargets(TargetRegistry& r)
     r.add(makeTarget("exit", "Ends with that exit code, like sys.exit(code).",
                      {positional(QStringLiteral("code"), {T::Int})}, exitTarget));
 
-    Target crashTarget =
-        makeTarget("crash", "Dies by a signal: 'segv' (SIGSEGV) or 'abort' (SIGABRT). Process only.",
-                   {positional(QStringLiteral("how"), {T::Str}, str("segv"))}, crash, checkCrashHow);
+    Target crashTarget = makeTarget(
+        "crash", "Dies by a signal: 'segv' (SIGSEGV) or 'abort' (SIGABRT). Process only.",
+        {positional(QStringLiteral("how"), {T::Str}, str("segv"))}, crash, checkCrashHow);
     crashTarget.threadRefusal =
         QStringLiteral("crash() refused as a thread: a crash in a thread takes the whole app "
                        "down with it; run it as a process, which is what process isolation is for");
@@ -243,9 +246,11 @@ void registerBuiltinTargets(TargetRegistry& r)
     whoamiTarget.deterministic = false;
     r.add(whoamiTarget);
 
-    r.add(makeTarget("stubborn", "Ignores stop requests (SIGTERM too) for a while: why a thread cannot be killed.",
-                     {positional(QStringLiteral("seconds"), {T::Float}, Value::fromFloat(5.0))},
-                     stubborn, std::bind(checkNonNegative, "stubborn", "seconds", _1)));
+    r.add(makeTarget(
+        "stubborn",
+        "Ignores stop requests (SIGTERM too) for a while: why a thread cannot be killed.",
+        {positional(QStringLiteral("seconds"), {T::Float}, Value::fromFloat(5.0))}, stubborn,
+        std::bind(checkNonNegative, "stubborn", "seconds", _1)));
 }
 
 } // namespace twinrun

@@ -35,9 +35,8 @@ void writeAll(int fd, const char* data, qsizetype size)
 
 int refuse(const QString& message)
 {
-    const QByteArray line = QStringLiteral("twinrun: %1: %2\n")
-                                .arg(QString::fromLatin1(kChildFlag), message)
-                                .toUtf8();
+    const QByteArray line =
+        QStringLiteral("twinrun: %1: %2\n").arg(QString::fromLatin1(kChildFlag), message).toUtf8();
     writeAll(STDERR_FILENO, line.constData(), line.size());
     return 2;
 }
@@ -95,8 +94,8 @@ bool readSpec(QByteArray* bytes, QString* error)
 
 std::optional<WorkerSpec> parseChildSpec(QByteArrayView bytes, QString* error)
 {
-    const std::optional<QJsonObject> json =
-        readJsonObject(bytes, kMaxChildSpecBytes, QStringLiteral("the worker spec on stdin"), error);
+    const std::optional<QJsonObject> json = readJsonObject(
+        bytes, kMaxChildSpecBytes, QStringLiteral("the worker spec on stdin"), error);
     if (!json)
         return std::nullopt;
     return WorkerSpec::fromJson(*json, error);

@@ -120,7 +120,8 @@ bool receiveRequest(int socket, Request* request, int* outFd, int* errFd, QByteA
         }
     }
     if (static_cast<size_t>(n) < sizeof *request &&
-        !readExactly(socket, reinterpret_cast<char*>(request) + n, sizeof *request - static_cast<size_t>(n)))
+        !readExactly(socket, reinterpret_cast<char*>(request) + n,
+                     sizeof *request - static_cast<size_t>(n)))
         return false;
     if (request->length > kMaxChildSpecBytes)
         return false;
@@ -141,8 +142,9 @@ int runForkServer(int argc, char** argv)
     const int socket = argc >= 4 ? std::atoi(argv[2]) : -1;
     const pid_t parent = argc >= 4 ? static_cast<pid_t>(std::atoll(argv[3])) : -1;
     if (socket < 0 || ::fstat(socket, &info) != 0 || !S_ISSOCK(info.st_mode)) {
-        std::fprintf(stderr, "twinrun: %s: this mode is internal to TwinRun's forkserver start "
-                             "method: it expects a socket from the app, not a terminal\n",
+        std::fprintf(stderr,
+                     "twinrun: %s: this mode is internal to TwinRun's forkserver start "
+                     "method: it expects a socket from the app, not a terminal\n",
                      kForkServerFlag);
         return 2;
     }
@@ -246,7 +248,8 @@ Status ForkServer::ensureRunning()
             [this] { serverGone(QStringLiteral("the fork server ended")); });
     connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart)
-            serverGone(QStringLiteral("the fork server could not start: %1").arg(m_process->errorString()));
+            serverGone(QStringLiteral("the fork server could not start: %1")
+                           .arg(m_process->errorString()));
     });
     m_process->start();
     m_process->closeWriteChannel();

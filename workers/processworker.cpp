@@ -15,8 +15,8 @@
 
 #include <fcntl.h>
 #include <signal.h>
-#include <sys/wait.h>
 #include <sys/prctl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace twinrun {
@@ -37,7 +37,10 @@ QString ProcessWorker::program()
     return programOverride.isEmpty() ? QCoreApplication::applicationFilePath() : programOverride;
 }
 
-void ProcessWorker::setProgram(const QString& path) { programOverride = path; }
+void ProcessWorker::setProgram(const QString& path)
+{
+    programOverride = path;
+}
 
 ProcessWorker::ProcessWorker(const WorkerSpec& spec, QObject* parent)
     : Worker(Backend::Process, spec, defaultProcessName(), parent)
@@ -205,13 +208,15 @@ void ProcessWorker::startForked()
     int out[2];
     int err[2];
     if (::pipe2(out, O_CLOEXEC) != 0) {
-        finish(State::FailedToStart, std::nullopt, QStringLiteral("%1: cannot create a pipe").arg(name()));
+        finish(State::FailedToStart, std::nullopt,
+               QStringLiteral("%1: cannot create a pipe").arg(name()));
         return;
     }
     if (::pipe2(err, O_CLOEXEC) != 0) {
         ::close(out[0]);
         ::close(out[1]);
-        finish(State::FailedToStart, std::nullopt, QStringLiteral("%1: cannot create a pipe").arg(name()));
+        finish(State::FailedToStart, std::nullopt,
+               QStringLiteral("%1: cannot create a pipe").arg(name()));
         return;
     }
     ForkServer* server = ForkServer::instance();
@@ -220,8 +225,9 @@ void ProcessWorker::startForked()
     connect(server, &ForkServer::failed, this, &ProcessWorker::onForkFailed);
     WorkerSpec childSpec = spec();
     childSpec.name = name();
-    const Status sent = server->launch(QJsonDocument(childSpec.toJson()).toJson(QJsonDocument::Compact),
-                                       out[1], err[1], &m_forkId);
+    const Status sent =
+        server->launch(QJsonDocument(childSpec.toJson()).toJson(QJsonDocument::Compact), out[1],
+                       err[1], &m_forkId);
     ::close(out[1]);
     ::close(err[1]);
     m_pipes[0] = out[0];
@@ -230,13 +236,15 @@ void ProcessWorker::startForked()
         closeForkedPipes();
         m_forkId = 0;
         server->disconnect(this);
-        finish(State::FailedToStart, std::nullopt, QStringLiteral("%1: %2").arg(name(), sent.message()));
+        finish(State::FailedToStart, std::nullopt,
+               QStringLiteral("%1: %2").arg(name(), sent.message()));
         return;
     }
     for (int i = 0; i < 2; ++i) {
         ::fcntl(m_pipes[i], F_SETFL, ::fcntl(m_pipes[i], F_GETFL) | O_NONBLOCK);
         m_notifiers[i] = new QSocketNotifier(m_pipes[i], QSocketNotifier::Read, this);
-        connect(m_notifiers[i], &QSocketNotifier::activated, this, [this, i] { readForkedPipe(i, false); });
+        connect(m_notifiers[i], &QSocketNotifier::activated, this,
+                [this, i] { readForkedPipe(i, false); });
     }
 }
 

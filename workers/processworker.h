@@ -13,11 +13,11 @@ namespace twinrun {
 // The process backend. Start method spawn, like Python's: re-runs our own executable (or
 // program()) with the hidden child flag and sends the spec as JSON on stdin; the child looks
 // the target up by name. Start method forkserver: ForkServer forks the child from a warm
-// helper process; the spec and output pipes go over its socket. Both behave the same. The child gets SIGKILL when the thread that started it dies (Linux
-// PR_SET_PDEATHSIG), so start process workers from a thread that lives as long as the app
-// (the main thread). terminate() sends SIGTERM and, after terminateGraceMs(), SIGKILL.
-// A worker destroyed while its process runs kills it and lets it be reaped later, without
-// blocking the caller.
+// helper process; the spec and output pipes go over its socket. Both behave the same. The child
+// gets SIGKILL when the thread that started it dies (Linux PR_SET_PDEATHSIG), so start process
+// workers from a thread that lives as long as the app (the main thread). terminate() sends SIGTERM
+// and, after terminateGraceMs(), SIGKILL. A worker destroyed while its process runs kills it and
+// lets it be reaped later, without blocking the caller.
 class ProcessWorker : public Worker {
     Q_OBJECT
 public:

@@ -49,8 +49,8 @@ QString Param::toString() const
     if (!types.isEmpty())
         text += QStringLiteral(": ") + typeText();
     if (defaultValue)
-        text += (types.isEmpty() ? QStringLiteral("=") : QStringLiteral(" = ")) +
-                defaultValue->repr();
+        text +=
+            (types.isEmpty() ? QStringLiteral("=") : QStringLiteral(" = ")) + defaultValue->repr();
     return text;
 }
 
@@ -91,16 +91,16 @@ BindResult Signature::bind(const QString& function, const Value::Items& args,
         qsizetype required = 0;
         for (const Param* p : positional)
             required += p->defaultValue ? 0 : 1;
-        const QString takes =
-            required == positional.size()
-                ? plural(positional.size(), "positional argument")
-                : QStringLiteral("from %1 to %2 positional arguments")
-                      .arg(required)
-                      .arg(positional.size());
-        return {{}, QStringLiteral("%1 takes %2 but %3 %4 given")
-                        .arg(fn, takes)
-                        .arg(args.size())
-                        .arg(args.size() == 1 ? "was" : "were")};
+        const QString takes = required == positional.size()
+                                  ? plural(positional.size(), "positional argument")
+                                  : QStringLiteral("from %1 to %2 positional arguments")
+                                        .arg(required)
+                                        .arg(positional.size());
+        return {{},
+                QStringLiteral("%1 takes %2 but %3 %4 given")
+                    .arg(fn, takes)
+                    .arg(args.size())
+                    .arg(args.size() == 1 ? "was" : "were")};
     }
     for (qsizetype i = 0; i < args.size(); ++i) {
         if (i < positional.size())
@@ -122,7 +122,8 @@ BindResult Signature::bind(const QString& function, const Value::Items& args,
         }
         if (named) {
             if (bound.named.contains(key))
-                return {{}, QStringLiteral("%1 got multiple values for argument '%2'").arg(fn, key)};
+                return {{},
+                        QStringLiteral("%1 got multiple values for argument '%2'").arg(fn, key)};
             bound.named.insert(key, value);
         } else if (varKeyword) {
             bound.varKwargs.append({key, value});
@@ -146,17 +147,20 @@ BindResult Signature::bind(const QString& function, const Value::Items& args,
             missingKeyword << p.name;
     }
     if (!missingPositional.isEmpty())
-        return {{}, QStringLiteral("%1 missing %2: %3")
-                        .arg(fn, plural(missingPositional.size(), "required positional argument"),
-                             quotedList(missingPositional))};
+        return {{},
+                QStringLiteral("%1 missing %2: %3")
+                    .arg(fn, plural(missingPositional.size(), "required positional argument"),
+                         quotedList(missingPositional))};
     if (!missingKeyword.isEmpty())
-        return {{}, QStringLiteral("%1 missing %2: %3")
-                        .arg(fn, plural(missingKeyword.size(), "required keyword-only argument"),
-                             quotedList(missingKeyword))};
+        return {{},
+                QStringLiteral("%1 missing %2: %3")
+                    .arg(fn, plural(missingKeyword.size(), "required keyword-only argument"),
+                         quotedList(missingKeyword))};
 
     auto typeError = [&](const Param& p, const Value& v, const QString& what) {
-        return BindResult{{}, QStringLiteral("%1 %2 must be %3, not %4 (%5)")
-                                  .arg(fn, what, p.typeText(), v.typeName(), v.repr())};
+        return BindResult{{},
+                          QStringLiteral("%1 %2 must be %3, not %4 (%5)")
+                              .arg(fn, what, p.typeText(), v.typeName(), v.repr())};
     };
     for (const Param& p : params) {
         if (p.kind == Param::Kind::VarPositional) {
@@ -191,7 +195,10 @@ TargetRegistry& TargetRegistry::instance()
     return registry;
 }
 
-TargetRegistry::TargetRegistry() { registerBuiltinTargets(*this); }
+TargetRegistry::TargetRegistry()
+{
+    registerBuiltinTargets(*this);
+}
 
 void TargetRegistry::add(Target target)
 {

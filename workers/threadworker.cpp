@@ -139,34 +139,34 @@ void ThreadWorker::doStart(const Target& target, const BoundArgs& args)
 {
     m_link = std::make_shared<ThreadLink>();
     m_link->owner = this;
-    WorkerContext::Identity identity{name(), QStringLiteral("thread"), ::getpid(), 0, 0,
+    WorkerContext::Identity identity{name(),     QStringLiteral("thread"), ::getpid(), 0, 0,
                                      ::getppid()};
-    WarmThreads::instance().run([link = m_link, run = target.run, args, identity,
-                                 clock = startClock()]() mutable {
-        identity.ident = static_cast<std::uint64_t>(::pthread_self());
-        identity.nativeId = ::gettid();
-        ::pthread_setname_np(::pthread_self(), identity.name.left(15).toUtf8().constData());
-        {
+    WarmThreads::instance().run(
+        [link = m_link, run = target.run, args, identity, clock = startClock()]() mutable {
+            identity.ident = static_cast<std::uint64_t>(::pthread_self());
+            identity.nativeId = ::gettid();
+            ::pthread_setname_np(::pthread_self(), identity.name.left(15).toUtf8().constData());
+            {
+                std::lock_guard lock(link->mutex);
+                link->running = true;
+                link->ident = identity.ident;
+                link->nativeId = identity.nativeId;
+                link->postSync();
+            }
+            int code = 0;
+            {
+                ThreadContext context(identity, link);
+                code = runTarget(run, context, args);
+            }
             std::lock_guard lock(link->mutex);
-            link->running = true;
-            link->ident = identity.ident;
-            link->nativeId = identity.nativeId;
-            link->postSync();
-        }
-        int code = 0;
-        {
-            ThreadContext context(identity, link);
-            code = runTarget(run, context, args);
-        }
-        std::lock_guard lock(link->mutex);
-        link->exitCode = code;
-        link->endNs = clock.nsecsElapsed();
-        link->ended = true;
-        link->done.notify_all();
-        if (link->owner)
-            QMetaObject::invokeMethod(link->owner, &ThreadWorker::onThreadFinished,
-                                      Qt::QueuedConnection);
-    });
+            link->exitCode = code;
+            link->endNs = clock.nsecsElapsed();
+            link->ended = true;
+            link->done.notify_all();
+            if (link->owner)
+                QMetaObject::invokeMethod(link->owner, &ThreadWorker::onThreadFinished,
+                                          Qt::QueuedConnection);
+        });
 }
 
 void ThreadWorker::syncFromThread()
@@ -241,7 +241,8 @@ bool ThreadWorker::doJoin(int msecs)
         {
             std::unique_lock lock(m_link->mutex);
             const qint64 left = deadline.remainingTime(); // -1: forever
-            const auto slice = std::chrono::milliseconds(left < 0 ? kSliceMs : std::min(left, kSliceMs));
+            const auto slice =
+                std::chrono::milliseconds(left < 0 ? kSliceMs : std::min(left, kSliceMs));
             if (m_link->done.wait_for(lock, slice, [this] { return m_link->ended; }))
                 break;
         }

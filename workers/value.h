@@ -46,12 +46,12 @@ public:
     bool isNone() const { return m_type == Type::None; }
     bool isNumber() const { return m_type == Type::Int || m_type == Type::Float; }
 
-    bool toBool() const;         // the bool, for Type::Bool
-    std::int64_t toInt() const;  // the int, for Type::Int
-    double toFloat() const;      // the float, or the int converted, for numbers
-    QString toStr() const;       // the str, for Type::Str
-    const Items& items() const;  // for Tuple and List
-    const Pairs& pairs() const;  // for Dict
+    bool toBool() const;        // the bool, for Type::Bool
+    std::int64_t toInt() const; // the int, for Type::Int
+    double toFloat() const;     // the float, or the int converted, for numbers
+    QString toStr() const;      // the str, for Type::Str
+    const Items& items() const; // for Tuple and List
+    const Pairs& pairs() const; // for Dict
 
     QString str() const;      // Python str(value)
     QString repr() const;     // Python repr(value)

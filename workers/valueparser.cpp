@@ -252,7 +252,7 @@ private:
 
     const QString& m_text;
     qsizetype m_pos = 0;
-    int m_depth = 0; // open brackets: inside them newlines are blanks, as in Python
+    int m_depth = 0;   // open brackets: inside them newlines are blanks, as in Python
     int m_nesting = 0; // recursion depth of parseUnary: brackets and signs
     static constexpr int kMaxNesting = 200; // as CPython's parser's limit on nested brackets
     QString m_failure;

@@ -59,7 +59,8 @@ Status Worker::setDaemon(bool daemon)
 {
     if (m_state != State::Created)
         return Status::error(
-            QStringLiteral("%1: cannot set daemon status of an active or ended worker").arg(m_name));
+            QStringLiteral("%1: cannot set daemon status of an active or ended worker")
+                .arg(m_name));
     m_daemon = daemon;
     return Status::ok();
 }
@@ -67,8 +68,8 @@ Status Worker::setDaemon(bool daemon)
 Status Worker::start()
 {
     if (m_state != State::Created)
-        return Status::error(QStringLiteral("%1: %2s can only be started once")
-                                 .arg(m_name, backendName(m_backend)));
+        return Status::error(
+            QStringLiteral("%1: %2s can only be started once").arg(m_name, backendName(m_backend)));
     m_startTime = QDateTime::currentDateTime();
     m_clock.start();
     setState(State::Starting);
@@ -86,7 +87,8 @@ Status Worker::start()
 Status Worker::join(int msecs)
 {
     if (m_state == State::Created)
-        return Status::error(QStringLiteral("%1: cannot join a worker before it is started").arg(m_name));
+        return Status::error(
+            QStringLiteral("%1: cannot join a worker before it is started").arg(m_name));
     if (isFinal(m_state) || doJoin(msecs))
         return Status::ok();
     return Status::error(QStringLiteral("%1: still running after %2 ms").arg(m_name).arg(msecs));
@@ -119,7 +121,10 @@ qint64 Worker::durationNs() const
     return m_endNs >= 0 ? m_endNs : m_clock.nsecsElapsed();
 }
 
-qint64 Worker::durationMs() const { return durationNs() / 1000000; }
+qint64 Worker::durationMs() const
+{
+    return durationNs() / 1000000;
+}
 
 void Worker::setRunning(std::uint64_t ident, std::int64_t nativeId, std::int64_t pid)
 {

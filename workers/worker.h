@@ -83,7 +83,7 @@ public:
     // True once terminate() was asked of a thread whose target has not returned yet.
     bool stillRunningAfterStop() const { return m_stopRequested && isAlive(); }
 
-    std::uint64_t ident() const { return m_ident; }     // thread id / pid; 0 before running
+    std::uint64_t ident() const { return m_ident; }      // thread id / pid; 0 before running
     std::int64_t nativeId() const { return m_nativeId; } // kernel tid / pid
     std::int64_t pid() const { return m_pid; }           // the app's own pid for a thread
     QDateTime startTime() const { return m_startTime; }

@@ -22,7 +22,7 @@ public:
         QString name;
         QString backend; // "thread" or "process"
         std::int64_t pid = 0;
-        std::uint64_t ident = 0; // pthread_self() for a thread, the pid for a process
+        std::uint64_t ident = 0;   // pthread_self() for a thread, the pid for a process
         std::int64_t nativeId = 0; // kernel thread id for a thread, the pid for a process
         std::int64_t parentPid = 0;
     };

@@ -95,7 +95,8 @@ std::optional<WorkerSpec> WorkerSpec::fromJson(const QJsonObject& json, QString*
     if (!method.isUndefined()) {
         const std::optional<StartMethod> m = startMethodFromName(method.toString());
         if (!m)
-            return fail(QStringLiteral("spec field 'start_method': expected \"spawn\" or \"forkserver\""));
+            return fail(
+                QStringLiteral("spec field 'start_method': expected \"spawn\" or \"forkserver\""));
         spec.startMethod = *m;
     }
     return spec;
