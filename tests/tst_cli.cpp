@@ -1,5 +1,6 @@
 #include "proctools.h"
 #include "testmain.h"
+#include "testvalues.h"
 
 #include <QDir>
 #include <QFile>
@@ -55,9 +56,7 @@ Outcome runTwinrun(const QStringList& args, const QByteArray& input = {}, bool c
     return {p.readAllStandardOutput(), p.readAllStandardError(), status};
 }
 
-const QByteArray kSeed = "Fazendo algo com o \"1\" do tipo <class 'int'>.\n"
-                         "Fazendo algo com o \"1.5\" do tipo <class 'float'>.\n"
-                         "Fazendo algo com o \"Edson\" do tipo <class 'str'>.\n";
+const QByteArray& kSeed = testvalues::kSeedOutput;
 
 } // namespace
 

@@ -1,5 +1,6 @@
 #include "launchspec.h"
 #include "testmain.h"
+#include "testvalues.h"
 
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -28,18 +29,7 @@ QString flattened(QString code)
     return code.replace(QRegularExpression(QStringLiteral("\n *")), QStringLiteral(" "));
 }
 
-Value i(std::int64_t v)
-{
-    return Value::fromInt(v);
-}
-Value f(double v)
-{
-    return Value::fromFloat(v);
-}
-Value s(const char* v)
-{
-    return Value::fromStr(QString::fromUtf8(v));
-}
+using namespace testvalues;
 
 LaunchSpec spec(const QString& target, Value::Items args = {}, Kwargs kwargs = {},
                 LaunchSpec::Mode mode = LaunchSpec::Mode::Thread)

@@ -1,7 +1,9 @@
 #include "comparison.h"
 #include "outputlog.h"
 #include "session.h"
+#include "testlaunch.h"
 #include "testmain.h"
+#include "testvalues.h"
 #include "workertablemodel.h"
 
 #include <QAbstractItemModelTester>
@@ -26,19 +28,7 @@ namespace {
 
 constexpr int kTimeout = 20000;
 
-const QByteArray kSeedOutput("Fazendo algo com o \"1\" do tipo <class 'int'>.\n"
-                             "Fazendo algo com o \"1.5\" do tipo <class 'float'>.\n"
-                             "Fazendo algo com o \"Edson\" do tipo <class 'str'>.\n");
-
-LaunchSpec launchSpec(const QString& target, Value::Items args, Mode mode, bool daemon = false)
-{
-    LaunchSpec spec;
-    spec.worker.target = target;
-    spec.worker.args = std::move(args);
-    spec.worker.daemon = daemon;
-    spec.mode = mode;
-    return spec;
-}
+using testvalues::kSeedOutput;
 
 LaunchSpec seed(Mode mode)
 {
@@ -49,7 +39,7 @@ LaunchSpec seed(Mode mode)
 
 LaunchSpec sleeper(Mode mode, bool daemon = false)
 {
-    return launchSpec(QStringLiteral("sleep"), {Value::fromFloat(60)}, mode, daemon);
+    return launchSpecOf(QStringLiteral("sleep"), {Value::fromFloat(60)}, mode, daemon);
 }
 
 bool pidExists(qint64 pid)
@@ -208,7 +198,7 @@ private Q_SLOTS:
     {
         Harness h;
         Worker* done = h.session.launch(seed(Mode::Thread)).value(0);
-        Worker* failed = h.session.launch(launchSpec("crash", {}, Mode::Thread)).value(0);
+        Worker* failed = h.session.launch(launchSpecOf("crash", {}, Mode::Thread)).value(0);
         Worker* busy = h.session.launch(sleeper(Mode::Process)).value(0);
         QTRY_COMPARE_WITH_TIMEOUT(done->state(), State::Finished, kTimeout);
         QCOMPARE(failed->state(), State::FailedToStart);
@@ -271,15 +261,15 @@ private Q_SLOTS:
     void exitCodesAndErrors()
     {
         Harness h;
-        Worker* refused = h.session.launch(launchSpec("crash", {}, Mode::Thread)).value(0);
-        Worker* segv = h.session.launch(launchSpec("crash", {}, Mode::Process)).value(0);
+        Worker* refused = h.session.launch(launchSpecOf("crash", {}, Mode::Thread)).value(0);
+        Worker* segv = h.session.launch(launchSpecOf("crash", {}, Mode::Process)).value(0);
         Worker* abort = h.session
-                            .launch(launchSpec("crash", {Value::fromStr(QStringLiteral("abort"))},
+                            .launch(launchSpecOf("crash", {Value::fromStr(QStringLiteral("abort"))},
                                                Mode::Process))
                             .value(0);
         Worker* exit3 =
-            h.session.launch(launchSpec("exit", {Value::fromInt(3)}, Mode::Thread)).value(0);
-        Worker* failing = h.session.launch(launchSpec("fail", {}, Mode::Process)).value(0);
+            h.session.launch(launchSpecOf("exit", {Value::fromInt(3)}, Mode::Thread)).value(0);
+        Worker* failing = h.session.launch(launchSpecOf("fail", {}, Mode::Process)).value(0);
         Worker* usr1 = h.session.launch(sleeper(Mode::Process)).value(0);
         QTRY_COMPARE_WITH_TIMEOUT(usr1->state(), State::Running, kTimeout);
         ::kill(pid_t(usr1->pid()), SIGUSR1);
@@ -314,7 +304,7 @@ private Q_SLOTS:
         QElapsedTimer clock;
         clock.start();
         Worker* flood =
-            h.session.launch(launchSpec("flood", {Value::fromInt(20000)}, Mode::Process)).value(0);
+            h.session.launch(launchSpecOf("flood", {Value::fromInt(20000)}, Mode::Process)).value(0);
         QTRY_VERIFY_WITH_TIMEOUT(h.allEnded(), kTimeout);
         QCOMPARE(flood->state(), State::Finished);
         QTRY_COMPARE_WITH_TIMEOUT(h.cell(flood, Column::Lines), QStringLiteral("20000"), kTimeout);
@@ -338,7 +328,7 @@ private Q_SLOTS:
         QSignalSpy changed(&h.session, &Session::workerChanged);
         QSignalSpy dataChanged(&h.model, &QAbstractItemModel::dataChanged);
         Worker* flood =
-            h.session.launch(launchSpec("flood", {Value::fromInt(20000)}, Mode::Process)).value(0);
+            h.session.launch(launchSpecOf("flood", {Value::fromInt(20000)}, Mode::Process)).value(0);
         QTRY_VERIFY_WITH_TIMEOUT(h.allEnded(), kTimeout);
         QCOMPARE(dataChanged.size(), 0);
         QVERIFY(changed.size() >= 13);
@@ -356,7 +346,7 @@ private Q_SLOTS:
         Harness h;
         h.session.setLogLimits(100, 1 << 20);
         Worker* flood =
-            h.session.launch(launchSpec("flood", {Value::fromInt(1000)}, Mode::Thread)).value(0);
+            h.session.launch(launchSpecOf("flood", {Value::fromInt(1000)}, Mode::Thread)).value(0);
         QTRY_VERIFY_WITH_TIMEOUT(h.allEnded(), kTimeout);
         QCOMPARE(h.session.lineCount(flood), 1000);
         QCOMPARE(h.session.log(flood)->lineCount(), 100);

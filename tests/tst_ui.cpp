@@ -1,4 +1,6 @@
+#include "testlaunch.h"
 #include "testmain.h"
+#include "testvalues.h"
 
 #include "arglisteditor.h"
 #include "argtype.h"
@@ -48,20 +50,8 @@ namespace {
 
 constexpr int kTimeout = 20000;
 
-const QString kSeedOutput = QStringLiteral("Fazendo algo com o \"1\" do tipo <class 'int'>.\n"
-                                           "Fazendo algo com o \"1.5\" do tipo <class 'float'>.\n"
-                                           "Fazendo algo com o \"Edson\" do tipo <class 'str'>.");
-
-LaunchSpec specOf(const QString& target, Value::Items args, Mode mode = Mode::Thread,
-                  bool daemon = false)
-{
-    LaunchSpec spec;
-    spec.worker.target = target;
-    spec.worker.args = std::move(args);
-    spec.worker.daemon = daemon;
-    spec.mode = mode;
-    return spec;
-}
+// The output view shows the seed's lines as plain text, without the last newline.
+const QString kSeedOutput = QString::fromUtf8(testvalues::kSeedOutput).chopped(1);
 
 QString cell(const MainWindow& window, Worker* worker, int column)
 {
@@ -246,7 +236,7 @@ private Q_SLOTS:
                  qPrintable(details));
 
         // A single run has nothing to compare with.
-        window.launch(specOf(QStringLiteral("count"), {Value::fromInt(2)}));
+        window.launch(launchSpecOf(QStringLiteral("count"), {Value::fromInt(2)}));
         QCOMPARE(window.outputTabs()->currentWidget(), window.outputPane());
         QVERIFY(!window.outputTabs()->isTabEnabled(1));
         stopAll(window);
@@ -256,7 +246,7 @@ private Q_SLOTS:
     {
         // whoami prints the worker's name first: the runs differ from the first line on.
         MainWindow window;
-        window.launch(specOf(QStringLiteral("whoami"), {}, Mode::Both));
+        window.launch(launchSpecOf(QStringLiteral("whoami"), {}, Mode::Both));
         QTRY_VERIFY_WITH_TIMEOUT(allEnded(window), kTimeout);
         ComparePanel* compare = window.comparePanel();
         QTRY_VERIFY(compare->verdictText().startsWith(QStringLiteral("different")));
@@ -294,7 +284,7 @@ private Q_SLOTS:
     {
         MainWindow window;
         LaunchPanel* panel = window.launchPanel();
-        LaunchSpec spec = specOf(QStringLiteral("count"), {Value::fromInt(3)});
+        LaunchSpec spec = launchSpecOf(QStringLiteral("count"), {Value::fromInt(3)});
         spec.worker.kwargs = {{QStringLiteral("bogus"), Value::fromInt(1)}};
         panel->setSpec(spec);
         QVERIFY(!panel->isValid());
@@ -316,7 +306,7 @@ private Q_SLOTS:
         MainWindow window;
         window.show();
         LaunchPanel* panel = window.launchPanel();
-        panel->setSpec(specOf(QStringLiteral("crash"), {}, Mode::Thread));
+        panel->setSpec(launchSpecOf(QStringLiteral("crash"), {}, Mode::Thread));
         QVERIFY(!panel->launchButton()->isEnabled());
         QVERIFY(panel->reasonLabel()->isVisible());
         QVERIFY2(panel->problem().contains(QStringLiteral("refused as a thread")),
@@ -336,7 +326,7 @@ private Q_SLOTS:
         ArgListEditor* args = panel->argsEditor();
         QVERIFY(args->addButton()->isEnabled()); // faz_algo(*args)
 
-        panel->setSpec(specOf(QStringLiteral("count"), {Value::fromInt(3)}));
+        panel->setSpec(launchSpecOf(QStringLiteral("count"), {Value::fromInt(3)}));
         QCOMPARE(args->row(0)->label(), QStringLiteral("n"));
         QVERIFY(args->addButton()->isEnabled());
         args->addButton()->click();
@@ -405,7 +395,7 @@ private Q_SLOTS:
     void killIsDisabledForThreads()
     {
         MainWindow window;
-        window.launch(specOf(QStringLiteral("sleep"), {Value::fromFloat(30)}, Mode::Both));
+        window.launch(launchSpecOf(QStringLiteral("sleep"), {Value::fromFloat(30)}, Mode::Both));
         Worker* thread = window.session()->worker(0);
         Worker* process = window.session()->worker(1);
         QTRY_VERIFY_WITH_TIMEOUT(process->state() == State::Running, kTimeout);
@@ -435,7 +425,7 @@ private Q_SLOTS:
     void htmlOutputIsShownLiterally()
     {
         MainWindow window;
-        window.launch(specOf(QStringLiteral("fail"), {Value::fromStr(QStringLiteral("<b>x</b>"))}));
+        window.launch(launchSpecOf(QStringLiteral("fail"), {Value::fromStr(QStringLiteral("<b>x</b>"))}));
         Worker* worker = window.session()->worker(0);
         QTRY_COMPARE_WITH_TIMEOUT(worker->state(), State::Failed, kTimeout);
         OutputView* view = window.outputPane()->view();
@@ -450,7 +440,7 @@ private Q_SLOTS:
     {
         MainWindow window;
         WorkersPanel* workers = window.workersPanel();
-        window.launch(specOf(QStringLiteral("sleep"), {Value::fromFloat(0.5)}));
+        window.launch(launchSpecOf(QStringLiteral("sleep"), {Value::fromFloat(0.5)}));
         Worker* worker = window.session()->worker(0);
         workers->joinAction()->trigger();
         QVERIFY(worker->isAlive()); // the trigger returned at once
@@ -458,7 +448,7 @@ private Q_SLOTS:
             window.statusBar()->currentMessage().contains(QStringLiteral("joined")), kTimeout);
         QVERIFY(!worker->isAlive());
 
-        window.launch(specOf(QStringLiteral("sleep"), {Value::fromFloat(30)}));
+        window.launch(launchSpecOf(QStringLiteral("sleep"), {Value::fromFloat(30)}));
         workers->setJoinTimeout(200);
         workers->joinAction()->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(window.statusBar()->currentMessage().contains(
@@ -470,7 +460,7 @@ private Q_SLOTS:
     void filterMatchesAnyColumn()
     {
         MainWindow window;
-        window.launch(specOf(QStringLiteral("count"), {Value::fromInt(1)}, Mode::Both));
+        window.launch(launchSpecOf(QStringLiteral("count"), {Value::fromInt(1)}, Mode::Both));
         QTRY_VERIFY_WITH_TIMEOUT(allEnded(window), kTimeout);
         QSortFilterProxyModel* proxy = window.workersPanel()->proxy();
         QLineEdit* filter = window.workersPanel()->filterEdit();
@@ -489,7 +479,7 @@ private Q_SLOTS:
     {
         MainWindow window;
         window.session()->setLogLimits(25000, 32 * 1024 * 1024);
-        window.launch(specOf(QStringLiteral("flood"), {Value::fromInt(30000), Value::fromInt(10)}));
+        window.launch(launchSpecOf(QStringLiteral("flood"), {Value::fromInt(30000), Value::fromInt(10)}));
         Worker* worker = window.session()->worker(0);
         QTRY_COMPARE_WITH_TIMEOUT(worker->state(), State::Finished, kTimeout);
         OutputView* view = window.outputPane()->view();
@@ -579,7 +569,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("p.json"));
         MainWindow window;
-        LaunchSpec spec = specOf(QStringLiteral("count"), {Value::fromInt(4)}, Mode::Both);
+        LaunchSpec spec = launchSpecOf(QStringLiteral("count"), {Value::fromInt(4)}, Mode::Both);
         spec.worker.kwargs.append({QStringLiteral("delay"), Value::fromFloat(0.25)});
         spec.worker.name = QStringLiteral("counter");
         spec.worker.startMethod = StartMethod::ForkServer;
@@ -602,7 +592,7 @@ private Q_SLOTS:
 
     void lastFormIsRestored()
     {
-        LaunchSpec spec = specOf(QStringLiteral("count"), {Value::fromInt(3)}, Mode::Process);
+        LaunchSpec spec = launchSpecOf(QStringLiteral("count"), {Value::fromInt(3)}, Mode::Process);
         spec.worker.name = QStringLiteral("counter");
         {
             MainWindow window;
@@ -618,7 +608,7 @@ private Q_SLOTS:
     {
         MainWindow window;
         window.show();
-        window.launch(specOf(QStringLiteral("sleep"), {Value::fromFloat(30)}, Mode::Both));
+        window.launch(launchSpecOf(QStringLiteral("sleep"), {Value::fromFloat(30)}, Mode::Both));
         QuitDialogClicker clicker("stopButton");
         QVERIFY(!window.close()); // stays open until both have ended
         QVERIFY(clicker.clicked);
@@ -633,7 +623,7 @@ private Q_SLOTS:
     {
         MainWindow window;
         window.show();
-        window.launch(specOf(QStringLiteral("sleep"), {Value::fromFloat(0.5)}));
+        window.launch(launchSpecOf(QStringLiteral("sleep"), {Value::fromFloat(0.5)}));
         QStringList asked;
         window.setQuitPrompt([&asked](const QList<Worker*>& running) {
             for (const Worker* w : running)
@@ -651,7 +641,7 @@ private Q_SLOTS:
     {
         MainWindow window;
         window.show();
-        window.launch(specOf(QStringLiteral("sleep"), {Value::fromFloat(30)}));
+        window.launch(launchSpecOf(QStringLiteral("sleep"), {Value::fromFloat(30)}));
         window.setQuitPrompt([](const QList<Worker*>&) { return QuitChoice::Cancel; });
         QVERIFY(!window.close());
         QTest::qWait(50);
@@ -665,7 +655,7 @@ private Q_SLOTS:
     {
         MainWindow window;
         window.show();
-        window.launch(specOf(QStringLiteral("sleep"), {Value::fromFloat(30)}, Mode::Both, true));
+        window.launch(launchSpecOf(QStringLiteral("sleep"), {Value::fromFloat(30)}, Mode::Both, true));
         bool asked = false;
         window.setQuitPrompt([&asked](const QList<Worker*>&) {
             asked = true;

@@ -1,5 +1,6 @@
 #include "processworker.h"
 #include "testmain.h"
+#include "testvalues.h"
 #include "threadworker.h"
 #include "workerrecorder.h"
 
@@ -40,18 +41,7 @@ WorkerSpec spec(const QString& target, Value::Items args = {}, Kwargs kwargs = {
     return s;
 }
 
-Value i(std::int64_t v)
-{
-    return Value::fromInt(v);
-}
-Value f(double v)
-{
-    return Value::fromFloat(v);
-}
-Value s(const char* v)
-{
-    return Value::fromStr(QString::fromUtf8(v));
-}
+using namespace testvalues;
 
 bool pidExists(qint64 pid)
 {
@@ -88,9 +78,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(rec.finishedCount, 1, kTimeout);
         QCOMPARE(rec.states, (QList<State>{State::Starting, State::Running, State::Finished}));
         QCOMPARE(rec.startedCount, 1);
-        QCOMPARE(rec.out, QByteArray("Fazendo algo com o \"1\" do tipo <class 'int'>.\n"
-                                     "Fazendo algo com o \"1.5\" do tipo <class 'float'>.\n"
-                                     "Fazendo algo com o \"Edson\" do tipo <class 'str'>.\n"));
+        QCOMPARE(rec.out, kSeedOutput);
         QCOMPARE(rec.err, QByteArray());
         QCOMPARE(w->exitCode(), std::optional<int>(0));
         QVERIFY(!w->isAlive());
