@@ -30,6 +30,7 @@ Session::~Session()
         delete entry;
     }
     m_entries.clear();
+    m_rows.clear();
 }
 
 QList<Worker*> Session::launch(const LaunchSpec& spec)
@@ -75,6 +76,7 @@ Worker* Session::add(Worker* worker)
             });
     connect(worker, &Worker::stateChanged, this, [this, worker] { onStateChanged(worker); });
     m_entries.append(entry);
+    m_rows.insert(worker, m_entries.size() - 1);
     Q_EMIT workerAdded(m_entries.size() - 1);
     return worker;
 }
@@ -107,11 +109,13 @@ Worker* Session::worker(qsizetype row) const
 
 qsizetype Session::rowOf(const Worker* worker) const
 {
-    for (qsizetype row = 0; row < m_entries.size(); ++row) {
-        if (m_entries.at(row)->worker == worker)
-            return row;
-    }
-    return -1;
+    return m_rows.value(worker, -1);
+}
+
+void Session::reindexFrom(qsizetype row)
+{
+    for (; row < m_entries.size(); ++row)
+        m_rows.insert(m_entries.at(row)->worker, row);
 }
 
 int Session::idOf(const Worker* worker) const
@@ -177,6 +181,8 @@ bool Session::remove(Worker* worker)
         return false;
     Q_EMIT workerAboutToBeRemoved(row);
     Entry* entry = m_entries.takeAt(row);
+    m_rows.remove(worker);
+    reindexFrom(row);
     if (entry->partner) {
         if (Entry* other = entryOf(entry->partner))
             other->partner = nullptr;

@@ -3,6 +3,7 @@
 #include "launchspec.h"
 #include "worker.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 
@@ -64,7 +65,11 @@ private:
     void onStateChanged(Worker* worker);
     Entry* entryOf(const Worker* worker) const;
 
+    void reindexFrom(qsizetype row);
+
     QList<Entry*> m_entries;
+    // Row of each worker: looked up for every output chunk, so not a scan of m_entries.
+    QHash<const Worker*, qsizetype> m_rows;
     int m_nextId = 1;
     qsizetype m_maxLines = 100000;
     qsizetype m_maxBytes = 32 * 1024 * 1024;
