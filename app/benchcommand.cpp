@@ -1,9 +1,11 @@
 #include "benchcommand.h"
+#include <twinrun/workerfactory.h>
 
-#include "outputlog.h"
-#include "session.h"
-#include "worker.h"
-#include "workertablemodel.h"
+#include <twinrun/outputlog.h>
+#include <twinrun/session.h>
+#include <twinrun/version.h>
+#include <twinrun/worker.h>
+#include <twinrun/workertablemodel.h>
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -93,7 +95,7 @@ QJsonObject benchLaunch(const Options& o, const QString& name, Backend backend, 
         QEventLoop loop;
         QElapsedTimer clock;
         clock.start();
-        std::unique_ptr<Worker> worker(Worker::create(backend, spec));
+        std::unique_ptr<Worker> worker(createWorker(backend, spec));
         qint64 runningNs = -1;
         QObject::connect(worker.get(), &Worker::started, [&] { runningNs = clock.nsecsElapsed(); });
         QObject::connect(worker.get(), &Worker::finished, &loop, &QEventLoop::quit);
@@ -181,7 +183,7 @@ QJsonObject benchFlood(const Options& o, const QString& name, Backend backend, q
     spec.startMethod = method;
     QElapsedTimer clock;
     clock.start();
-    std::unique_ptr<Worker> worker(Worker::create(backend, spec));
+    std::unique_ptr<Worker> worker(createWorker(backend, spec));
     QObject::connect(worker.get(), &Worker::output, &log, &OutputLog::append);
     QObject::connect(worker.get(), &Worker::finished, &loop, &QEventLoop::quit);
     if (worker->start() && worker->isAlive())
@@ -446,7 +448,7 @@ int benchCommand(const QStringList& arguments)
                             StartMethod::ForkServer));
     flood.append(benchPipeFloor(o, o.lines));
 
-    QJsonObject result{{QStringLiteral("twinrun"), QStringLiteral(TWINRUN_VERSION)},
+    QJsonObject result{{QStringLiteral("twinrun"), QStringLiteral(TWINRUN_VERSION_STRING)},
                        {QStringLiteral("runs"), o.threadRuns},
                        {QStringLiteral("process_runs"), o.processRuns},
                        {QStringLiteral("launch"), launch},

@@ -1,10 +1,11 @@
 #include "cli.h"
 
 #include "benchcommand.h"
-#include "launchspec.h"
 #include "runcommand.h"
 #include "runrequest.h"
-#include "target.h"
+#include <twinrun/launchspec.h>
+#include <twinrun/target.h>
+#include <twinrun/version.h>
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -315,7 +316,7 @@ int runCommandLine(const QStringList& arguments)
         return 0;
     }
     if (command == QLatin1String("-v") || command == QLatin1String("--version")) {
-        printOut(QStringLiteral("twinrun %1\n").arg(QStringLiteral(TWINRUN_VERSION)));
+        printOut(QStringLiteral("twinrun %1\n").arg(QStringLiteral(TWINRUN_VERSION_STRING)));
         return 0;
     }
     if (command.startsWith(QLatin1Char('-')))

@@ -1,10 +1,9 @@
-#include "childmode.h"
 #include "cli.h"
+#include "windowmain.h"
+
+#include <twinrun/version.h>
 
 #include <QCoreApplication>
-#include <QDir>
-#include <QFileInfo>
-#include <QLibrary>
 
 #include <cstdio>
 
@@ -16,41 +15,21 @@ bool hasDisplay()
            qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
 }
 
-// The window lives in libtwinrun_ui, next to the other libraries (build/lib) and loaded only
-// when it is wanted: process workers re-run this executable, and should not load QtWidgets.
-int runWindow(int argc, char** argv)
-{
-    const QFileInfo self(QStringLiteral("/proc/self/exe"));
-    const QString path = QDir(QFileInfo(self.symLinkTarget()).absolutePath())
-                             .absoluteFilePath(QStringLiteral("../lib/libtwinrun_ui.so"));
-    QLibrary library(path);
-    using WindowMain = int (*)(int, char**);
-    const auto windowMain = reinterpret_cast<WindowMain>(library.resolve("twinrun_window_main"));
-    if (!windowMain) {
-        std::fprintf(stderr, "twinrun: cannot load the window from %s: %s\n",
-                     path.toLocal8Bit().constData(),
-                     library.errorString().toLocal8Bit().constData());
-        return 1;
-    }
-    return windowMain(argc, argv);
-}
-
 } // namespace
 
+// twinrun: the window and the command line. Process workers run the separate twinrun-worker
+// program (twinrun/workerprogram.h), so this one is never re-run as a child.
 int main(int argc, char** argv)
 {
-    if (twinrun::isHiddenInvocation(argc, argv))
-        return twinrun::runHidden(argc, argv);
-
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
     if (!twinrun::wantsCommandLine(arguments) && hasDisplay())
-        return runWindow(argc, argv);
+        return twinrun::runWindow(argc, argv);
 
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("twinrun"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(TWINRUN_VERSION));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TWINRUN_VERSION_STRING));
     if (!twinrun::wantsCommandLine(arguments)) {
         std::fprintf(stderr, "twinrun: no display found (DISPLAY is not set): running the demo "
                              "instead of opening the window\n");

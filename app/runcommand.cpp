@@ -1,7 +1,8 @@
 #include "runcommand.h"
+#include <twinrun/workerfactory.h>
 
-#include "comparison.h"
 #include "unixsignals.h"
+#include <twinrun/comparison.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -74,7 +75,7 @@ int RunCommand::exec()
         stopAll();
     });
     for (Backend backend : m_request.backends) {
-        Worker* worker = Worker::create(backend, m_request.spec, this);
+        Worker* worker = createWorker(backend, m_request.spec, this);
         worker->setTerminateGraceMs(kStopGraceMs);
         m_runs.append({worker, {}, {}});
         const qsizetype index = m_runs.size() - 1;

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "worker.h"
-#include "workerspec.h"
+#include <twinrun/worker.h>
+#include <twinrun/workerspec.h>
 
 #include <QList>
 

@@ -1,7 +1,7 @@
 // Fuzzes what a process worker's child reads on stdin: refused with a message or accepted,
 // never a crash or a hang; an accepted spec survives a JSON round trip and can be checked.
 #include "childmode.h"
-#include "target.h"
+#include <twinrun/target.h>
 
 #include <cstdint>
 #include <cstdlib>

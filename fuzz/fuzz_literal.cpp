@@ -1,6 +1,6 @@
 // Fuzzes the Python literal reader: any text either parses or is refused with a message, and
 // what parses survives repr() -> parse() and typed JSON round trips unchanged.
-#include "value.h"
+#include <twinrun/value.h>
 
 #include <cmath>
 #include <cstdint>

@@ -1,4 +1,4 @@
-#include "comparison.h"
+#include <twinrun/comparison.h>
 
 #include <QStringList>
 

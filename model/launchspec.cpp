@@ -1,4 +1,4 @@
-#include "launchspec.h"
+#include <twinrun/launchspec.h>
 
 #include <QFile>
 #include <QJsonDocument>
@@ -220,7 +220,7 @@ QString LaunchSpec::cppCall(Backend backend) const
     if (worker.daemon)
         lines << QStringLiteral("spec.daemon = true;");
     lines << QStringLiteral(
-                 "auto* worker = twinrun::Worker::create(twinrun::Backend::%1, spec, this);")
+                 "auto* worker = twinrun::createWorker(twinrun::Backend::%1, spec, this);")
                  .arg(backend == Backend::Thread ? QStringLiteral("Thread")
                                                  : QStringLiteral("Process"))
           << QStringLiteral("if (const twinrun::Status status = worker->start(); !status)")

@@ -1,4 +1,4 @@
-#include "outputlog.h"
+#include <twinrun/outputlog.h>
 
 #include <algorithm>
 #include <cstring>

@@ -1,6 +1,7 @@
-#include "session.h"
+#include <twinrun/session.h>
+#include <twinrun/workerfactory.h>
 
-#include "outputlog.h"
+#include <twinrun/outputlog.h>
 
 #include <algorithm>
 
@@ -37,7 +38,7 @@ QList<Worker*> Session::launch(const LaunchSpec& spec)
 {
     QList<Worker*> workers;
     for (Backend backend : spec.backends())
-        workers << add(Worker::create(backend, spec.worker, this));
+        workers << add(createWorker(backend, spec.worker, this));
     if (workers.size() == 2) {
         entryOf(workers[0])->partner = workers[1];
         entryOf(workers[1])->partner = workers[0];

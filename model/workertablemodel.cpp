@@ -1,7 +1,7 @@
-#include "workertablemodel.h"
+#include <twinrun/workertablemodel.h>
 
-#include "outputlog.h"
-#include "session.h"
+#include <twinrun/outputlog.h>
+#include <twinrun/session.h>
 
 #include <algorithm>
 #include <csignal>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "argrow.h"
-#include "target.h"
+#include <twinrun/target.h>
 
 #include <QList>
 #include <QWidget>

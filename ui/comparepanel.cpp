@@ -1,10 +1,10 @@
 #include "comparepanel.h"
 
 #include "durationtext.h"
-#include "outputlog.h"
 #include "outputview.h"
-#include "session.h"
-#include "worker.h"
+#include <twinrun/outputlog.h>
+#include <twinrun/session.h>
+#include <twinrun/worker.h>
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "comparison.h"
+#include <twinrun/comparison.h>
 
 #include <QPointer>
 #include <QStyle>

@@ -1,6 +1,6 @@
 #include "joinwatcher.h"
 
-#include "worker.h"
+#include <twinrun/worker.h>
 
 namespace twinrun {
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "arglisteditor.h"
-#include "launchspec.h"
+#include <twinrun/launchspec.h>
 
 #include <QHash>
 #include <QWidget>

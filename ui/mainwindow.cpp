@@ -4,9 +4,9 @@
 #include "launchpanel.h"
 #include "outputpane.h"
 #include "paritypanel.h"
-#include "session.h"
-#include "worker.h"
 #include "workerspanel.h"
+#include <twinrun/session.h>
+#include <twinrun/worker.h>
 
 #include <QAction>
 #include <QCloseEvent>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "launchspec.h"
 #include "quitprompt.h"
+#include <twinrun/launchspec.h>
 
 #include <QMainWindow>
 

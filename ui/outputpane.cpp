@@ -1,9 +1,9 @@
 #include "outputpane.h"
 
 #include "findbar.h"
-#include "outputlog.h"
 #include "outputview.h"
-#include "worker.h"
+#include <twinrun/outputlog.h>
+#include <twinrun/worker.h>
 
 #include <QAction>
 #include <QClipboard>

@@ -1,6 +1,6 @@
 #include "outputview.h"
 
-#include "outputlog.h"
+#include <twinrun/outputlog.h>
 
 #include <QFontDatabase>
 #include <QScrollBar>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "outputlog.h"
+#include <twinrun/outputlog.h>
 
 #include <QPlainTextEdit>
 #include <QPointer>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "launchspec.h"
+#include <twinrun/launchspec.h>
 
 #include <QWidget>
 

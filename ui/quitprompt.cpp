@@ -1,6 +1,6 @@
 #include "quitprompt.h"
 
-#include "worker.h"
+#include <twinrun/worker.h>
 
 #include <QMessageBox>
 #include <QPushButton>

@@ -1,7 +1,7 @@
 #include "statedelegate.h"
 
-#include "worker.h"
-#include "workertablemodel.h"
+#include <twinrun/worker.h>
+#include <twinrun/workertablemodel.h>
 
 #include <QHash>
 #include <QPainter>

@@ -1,8 +1,9 @@
 #pragma once
 
-#include <QtGlobal>
+namespace twinrun {
 
-// The window's entry point. The twinrun executable links only QtCore and resolves this from
-// libtwinrun_ui at run time (see app/main.cpp), so that running it for the command line or as
-// a process worker's child never loads the GUI libraries.
-extern "C" Q_DECL_EXPORT int twinrun_window_main(int argc, char** argv);
+// The window's entry point: makes the QApplication, shows the main window, runs the event
+// loop and returns its exit code. app/main.cpp calls it when there is a display.
+int runWindow(int argc, char** argv);
+
+} // namespace twinrun

@@ -1,10 +1,10 @@
 #include "workerspanel.h"
 
 #include "joinwatcher.h"
-#include "session.h"
 #include "statedelegate.h"
-#include "worker.h"
-#include "workertablemodel.h"
+#include <twinrun/session.h>
+#include <twinrun/worker.h>
+#include <twinrun/workertablemodel.h>
 
 #include <QAction>
 #include <QHeaderView>

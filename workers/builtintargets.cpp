@@ -1,5 +1,5 @@
-#include "target.h"
-#include "workercontext.h"
+#include <twinrun/target.h>
+#include <twinrun/workercontext.h>
 
 #include <QThread>
 

@@ -1,9 +1,11 @@
 #include "childmode.h"
 
 #include "forkserver.h"
-#include "target.h"
-#include "workercontext.h"
-#include "workerspec.h"
+
+#include <twinrun/target.h>
+#include <twinrun/workercontext.h>
+#include <twinrun/workerprogram.h>
+#include <twinrun/workerspec.h>
 
 #include <QJsonObject>
 
@@ -113,6 +115,8 @@ bool isHiddenInvocation(int argc, char** argv)
 
 int runHidden(int argc, char** argv)
 {
+    // Taken the child's path: the guard in workerprogram.h is not for targets run from here.
+    ::unsetenv(kWorkerChildMarker);
     return isChildInvocation(argc, argv) ? runChild() : runForkServer(argc, argv);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
-#include "workerspec.h"
+#include <twinrun/twinrun_workers_export.h>
+#include <twinrun/workerspec.h>
 
 #include <QByteArrayView>
 #include <QString>
@@ -14,23 +15,24 @@ namespace twinrun {
 // (never on the command line), the target is looked up by name in the same registry.
 inline constexpr char kChildFlag[] = "--twinrun-child";
 
-bool isChildInvocation(int argc, char** argv);
+TWINRUN_WORKERS_EXPORT bool isChildInvocation(int argc, char** argv);
 
 // Either hidden mode: the child flag or the fork server's (forkserver.h). main() asks first.
-bool isHiddenInvocation(int argc, char** argv);
-int runHidden(int argc, char** argv);
+TWINRUN_WORKERS_EXPORT bool isHiddenInvocation(int argc, char** argv);
+TWINRUN_WORKERS_EXPORT int runHidden(int argc, char** argv);
 
 // Runs the child: reads and checks the spec, runs the target with stdout/stderr as its
 // channels, returns the exit code (the target's, 1 for an uncaught error, 2 for a bad spec).
 // Needs no QCoreApplication.
-int runChild();
+TWINRUN_WORKERS_EXPORT int runChild();
 // The same for spec bytes already read (the fork server's children).
-int runChildSpec(QByteArrayView bytes);
+TWINRUN_WORKERS_EXPORT int runChildSpec(QByteArrayView bytes);
 
 inline constexpr qsizetype kMaxChildSpecBytes = 16 * 1024 * 1024;
 
 // Reads the spec bytes a child gets on stdin: size-capped JSON object, then
 // WorkerSpec::fromJson. On failure returns nothing and says why in *error.
-std::optional<WorkerSpec> parseChildSpec(QByteArrayView bytes, QString* error);
+TWINRUN_WORKERS_EXPORT std::optional<WorkerSpec> parseChildSpec(QByteArrayView bytes,
+                                                                QString* error);
 
 } // namespace twinrun

@@ -1,8 +1,8 @@
 #include "forkserver.h"
 
 #include "childmode.h"
-#include "processworker.h"
-#include "target.h"
+#include <twinrun/target.h>
+#include <twinrun/workerprogram.h>
 
 #include <QProcess>
 #include <QSocketNotifier>
@@ -238,7 +238,10 @@ Status ForkServer::ensureRunning()
         return Status::error(QStringLiteral("cannot create the fork server's socket: %1")
                                  .arg(QString::fromLocal8Bit(std::strerror(errno))));
     m_process = new QProcess(this);
-    m_process->setProgram(ProcessWorker::program());
+    m_process->setProgram(workerProgram());
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QString::fromLatin1(kWorkerChildMarker), QString::number(::getpid()));
+    m_process->setProcessEnvironment(environment);
     m_process->setArguments({QString::fromLatin1(kForkServerFlag), QString::number(pair[1]),
                              QString::number(::getpid())});
     m_process->setProcessChannelMode(QProcess::ForwardedChannels);

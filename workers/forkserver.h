@@ -1,6 +1,6 @@
 #pragma once
 
-#include "status.h"
+#include <twinrun/status.h>
 
 #include <QByteArray>
 #include <QHash>

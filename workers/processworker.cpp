@@ -3,6 +3,8 @@
 #include "childmode.h"
 #include "forkserver.h"
 
+#include <twinrun/workerprogram.h>
+
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QJsonDocument>
@@ -23,7 +25,6 @@ namespace twinrun {
 
 namespace {
 std::atomic<int> processCounter{0};
-QString programOverride;
 
 QString defaultProcessName()
 {
@@ -31,16 +32,6 @@ QString defaultProcessName()
     return QStringLiteral("Process-%1").arg(++processCounter);
 }
 } // namespace
-
-QString ProcessWorker::program()
-{
-    return programOverride.isEmpty() ? QCoreApplication::applicationFilePath() : programOverride;
-}
-
-void ProcessWorker::setProgram(const QString& path)
-{
-    programOverride = path;
-}
 
 ProcessWorker::ProcessWorker(const WorkerSpec& spec, QObject* parent)
     : Worker(Backend::Process, spec, defaultProcessName(), parent)
@@ -68,6 +59,16 @@ ProcessWorker::~ProcessWorker()
 
 void ProcessWorker::doStart(const Target&, const BoundArgs&)
 {
+    if (qEnvironmentVariableIsSet(kWorkerChildMarker)) {
+        // This program was started as a worker's child, but its main() ran instead of the
+        // child mode: starting processes here would fork without end.
+        finish(State::FailedToStart, std::nullopt,
+               QStringLiteral("%1: this program was started as a TwinRun process worker (by pid "
+                              "%2) but its main() did not call twinrun::runWorkerIfChild(argc, "
+                              "argv) first; refusing to start more processes")
+                   .arg(name(), qEnvironmentVariable(kWorkerChildMarker)));
+        return;
+    }
     if (spec().startMethod == StartMethod::ForkServer)
         startForked();
     else
@@ -77,8 +78,11 @@ void ProcessWorker::doStart(const Target&, const BoundArgs&)
 void ProcessWorker::startSpawned()
 {
     m_process = new QProcess(this);
-    m_process->setProgram(program());
+    m_process->setProgram(workerProgram());
     m_process->setArguments({QString::fromLatin1(kChildFlag)});
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QString::fromLatin1(kWorkerChildMarker), QString::number(::getpid()));
+    m_process->setProcessEnvironment(environment);
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
     const pid_t parentPid = ::getpid();
     m_process->setChildProcessModifier([parentPid] {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "worker.h"
+#include <twinrun/worker.h>
 
 #include <QPointer>
 #include <QProcess>
@@ -23,10 +23,6 @@ class ProcessWorker : public Worker {
 public:
     explicit ProcessWorker(const WorkerSpec& spec, QObject* parent = nullptr);
     ~ProcessWorker() override;
-
-    // The executable to re-run; by default the running one.
-    static QString program();
-    static void setProgram(const QString& path);
 
 protected:
     void doStart(const Target& target, const BoundArgs& args) override;

@@ -1,4 +1,4 @@
-#include "target.h"
+#include <twinrun/target.h>
 
 #include <QSet>
 

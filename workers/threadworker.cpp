@@ -1,7 +1,7 @@
 #include "threadworker.h"
 
 #include "warmthreads.h"
-#include "workercontext.h"
+#include <twinrun/workercontext.h>
 
 #include <QDeadlineTimer>
 

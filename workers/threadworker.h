@@ -1,6 +1,6 @@
 #pragma once
 
-#include "worker.h"
+#include <twinrun/worker.h>
 
 #include <memory>
 

@@ -1,4 +1,4 @@
-#include "value.h"
+#include <twinrun/value.h>
 
 #include <QStringList>
 

@@ -1,20 +1,16 @@
-#include "worker.h"
-
-#include "processworker.h"
-#include "threadworker.h"
+#include <twinrun/version.h>
+#include <twinrun/worker.h>
 
 namespace twinrun {
+
+const char* libraryVersion()
+{
+    return TWINRUN_VERSION_STRING;
+}
 
 QString backendName(Backend backend)
 {
     return backend == Backend::Thread ? QStringLiteral("thread") : QStringLiteral("process");
-}
-
-Worker* Worker::create(Backend backend, const WorkerSpec& spec, QObject* parent)
-{
-    if (backend == Backend::Thread)
-        return new ThreadWorker(spec, parent);
-    return new ProcessWorker(spec, parent);
 }
 
 Worker::Worker(Backend backend, const WorkerSpec& spec, QString defaultName, QObject* parent)

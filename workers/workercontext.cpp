@@ -1,4 +1,4 @@
-#include "workercontext.h"
+#include <twinrun/workercontext.h>
 
 #include <cmath>
 
@@ -68,7 +68,7 @@ bool WorkerContext::sleep(double seconds)
 
 } // namespace twinrun
 
-#include "target.h"
+#include <twinrun/target.h>
 
 namespace twinrun {
 

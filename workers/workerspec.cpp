@@ -1,4 +1,4 @@
-#include "workerspec.h"
+#include <twinrun/workerspec.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>

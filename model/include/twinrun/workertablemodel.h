@@ -1,0 +1,73 @@
+#pragma once
+
+#include <twinrun/twinrun_model_export.h>
+
+#include <QAbstractTableModel>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+
+namespace twinrun {
+
+class Session;
+class Worker;
+
+// All workers of a session as a table. Rows follow the session (inserted and removed with
+// begin/end calls); changes are coalesced and flushed as one dataChanged per refresh tick
+// (default 100 ms), so floods of output never flood the view. Live durations tick too.
+class TWINRUN_MODEL_EXPORT WorkerTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column {
+        Name,
+        Backend,
+        Call,
+        State,
+        Ident,
+        ExitCode,
+        Started,
+        Duration,
+        Lines,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+    enum Role {
+        WorkerRole = Qt::UserRole + 1, // Worker* as QVariant (QObject*)
+        StateRole,                     // int(Worker::State)
+        BackendRole,                   // int(twinrun::Backend)
+        SortRole,                      // a value that sorts naturally for the column
+        IdRole                         // the session's stable id
+    };
+
+    explicit WorkerTableModel(Session* session, QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    Worker* workerAt(const QModelIndex& index) const;
+    QModelIndex indexOf(const Worker* worker, int column = 0) const;
+    void setRefreshInterval(int msecs);
+
+    // "-11 (SIGSEGV)" for a crash, "0", "" while running.
+    static QString exitCodeText(const Worker& worker);
+
+private:
+    void markDirty(qsizetype row);
+    void flush();
+    void onWorkerAdded(qsizetype row);
+    void onWorkerRemoved(qsizetype row);
+    void startRefreshing();
+    QVariant displayData(const Worker& worker, int column) const;
+    QVariant sortData(const Worker& worker, int column) const;
+
+    QPointer<Session> m_session;
+    // Rows the view knows of: the session announces an added worker after adding it, and
+    // the view must go on seeing the old count until endInsertRows().
+    int m_rows = 0;
+    QSet<qsizetype> m_dirty;
+    QTimer m_refresh;
+};
+
+} // namespace twinrun

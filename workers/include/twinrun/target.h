@@ -1,0 +1,133 @@
+#pragma once
+
+#include <twinrun/twinrun_workers_export.h>
+
+#include <twinrun/value.h>
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+namespace twinrun {
+
+class WorkerContext;
+
+// Keyword arguments in the order given, as Python keeps them.
+using Kwargs = QList<std::pair<QString, Value>>;
+
+// One parameter of a target, as inspect.signature shows it.
+struct TWINRUN_WORKERS_EXPORT Param {
+    enum class Kind { Positional, VarPositional, KeywordOnly, VarKeyword };
+    QString name;
+    Kind kind = Kind::Positional;
+    QList<Value::Type> types; // accepted types; empty accepts any value
+    std::optional<Value> defaultValue;
+
+    bool accepts(const Value& v) const;
+    QString typeText() const; // "int", "int | float", "" for any
+    QString toString() const; // "delay: float = 0.0", "*args"
+};
+
+// Arguments bound to a signature, like inspect.BoundArguments.
+struct TWINRUN_WORKERS_EXPORT BoundArgs {
+    QHash<QString, Value> named; // every named parameter, defaults applied
+    Value::Items varArgs;        // the *args, if the signature has them
+    Kwargs varKwargs;            // the **kwargs, if the signature has them
+
+    Value operator[](const QString& name) const { return named.value(name); }
+};
+
+struct TWINRUN_WORKERS_EXPORT BindResult {
+    std::optional<BoundArgs> bound;
+    QString error; // Python's TypeError wording, naming the parameter and types
+    explicit operator bool() const { return bound.has_value(); }
+};
+
+struct TWINRUN_WORKERS_EXPORT Signature {
+    QList<Param> params;
+
+    // Binds like Python's call rules: positionals in order, extra ones to *args or an
+    // arity error, keywords by name, extra ones to **kwargs or an error, then defaults,
+    // then the declared types (an int is accepted where a float is declared).
+    BindResult bind(const QString& function, const Value::Items& args, const Kwargs& kwargs) const;
+    QString toString(const QString& function) const; // "count(n: int, delay: float = 0.0)"
+};
+
+// A function that a worker runs. The same code runs in a thread and in a process child;
+// it talks to the world only through its context, so both backends write the same bytes.
+// It returns the exit code (like sys.exit), and reports errors by throwing TargetError.
+struct TWINRUN_WORKERS_EXPORT Target {
+    using Function = std::function<int(WorkerContext&, const BoundArgs&)>;
+    QString name;
+    QString description; // one line
+    Signature signature;
+    Function run;
+    // Extra argument check after binding (ranges, choices); returns the error or "".
+    std::function<QString(const BoundArgs&)> check;
+    // Non-empty: the target must not run in a thread, and this says why.
+    QString threadRefusal;
+    // Same output for the same arguments on every run and backend (parity tests use it).
+    bool deterministic = true;
+};
+
+// Thrown by a target for an uncaught error: its message goes to the worker's stderr as
+// "RuntimeError: <message>" and the worker ends with exit code 1, on both backends.
+class TWINRUN_WORKERS_EXPORT TargetError : public std::exception {
+public:
+    explicit TargetError(QString message);
+    const QString& message() const { return m_message; }
+    const char* what() const noexcept override { return m_utf8.constData(); }
+
+private:
+    QString m_message;
+    QByteArray m_utf8;
+};
+
+// The registry of targets, one per program: the process child looks its target up here by
+// name, as Python's spawn imports it by qualified name. Built-in targets are registered on
+// first use; add() may add more (before any worker of that target starts, in both parent
+// and child, e.g. from static initialisation). Not thread-safe for add(); lookups are.
+class TWINRUN_WORKERS_EXPORT TargetRegistry {
+public:
+    static TargetRegistry& instance();
+
+    void add(Target target); // replaces a target of the same name
+    const Target* find(const QString& name) const;
+    QList<const Target*> targets() const; // in registration order
+    QStringList names() const;
+
+private:
+    TargetRegistry();
+    QList<Target> m_targets;
+};
+
+TWINRUN_WORKERS_EXPORT void registerBuiltinTargets(TargetRegistry& registry);
+
+} // namespace twinrun
+
+namespace twinrun {
+
+// Runs a target the same way on both backends: an uncaught error prints
+// "RuntimeError: <message>" on the context's stderr and gives exit code 1; the exit code is
+// taken modulo 256, as a process exit status is (sys.exit(256) ends a process with 0).
+// Flushes the context's output before returning.
+TWINRUN_WORKERS_EXPORT int runTarget(const Target::Function& run, WorkerContext& context,
+                                     const BoundArgs& args);
+
+// A call checked before anything runs: the target found, the arguments bound and checked,
+// and for a thread, the target's thread refusal applied. The one place these rules live:
+// workers, the child, the command line and the window all ask it.
+struct TWINRUN_WORKERS_EXPORT PreparedCall {
+    const Target* target = nullptr;
+    BoundArgs args;
+    QString error; // "unknown target 'x' (known: ...)", a TypeError-like text, a refusal
+    explicit operator bool() const { return error.isEmpty(); }
+};
+TWINRUN_WORKERS_EXPORT PreparedCall prepareCall(const QString& target, const Value::Items& args,
+                                                const Kwargs& kwargs, bool asThread);
+
+} // namespace twinrun
