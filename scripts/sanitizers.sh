@@ -14,10 +14,10 @@ for kind in ${kinds[@]}; do
     cmake --build "$dir" -j2
     start=$(date +%s)
     # Qt is not instrumented: LeakSanitizer would report Qt's own one-time allocations, and TSan
-    # cannot see Qt's futex-based locks (tests/tsan.supp keeps reports from our code only).
+    # cannot see Qt's futex-based locks (tests/common/tsan.supp keeps reports from our code only).
     ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    TSAN_OPTIONS="halt_on_error=1 die_after_fork=0 suppressions=$PWD/tests/tsan.supp" \
+    TSAN_OPTIONS="halt_on_error=1 die_after_fork=0 suppressions=$PWD/tests/common/tsan.supp" \
         ctest --test-dir "$dir" --output-on-failure
     echo "== $kind: all tests passed in $(( $(date +%s) - start )) s"
 done
