@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 bash scripts/install-deps.sh clang libclang-rt-14-dev
-CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTWINRUN_FUZZ=ON >/dev/null
+# shellcheck disable=SC2086 # TWINRUN_CMAKE_ARGS: extra words for cmake, e.g. a compiler launcher
+CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTWINRUN_FUZZ=ON ${TWINRUN_CMAKE_ARGS:-} >/dev/null
 cmake --build build-fuzz -j2 --target fuzz_literal fuzz_childspec
 mkdir -p build-fuzz/findings
 status=0

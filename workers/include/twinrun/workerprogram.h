@@ -19,10 +19,11 @@ TWINRUN_WORKERS_EXPORT QString workerProgram();
 TWINRUN_WORKERS_EXPORT void setWorkerProgram(const QString& path);
 
 // Python's multiprocessing.freeze_support() for a program that registers targets of its own:
-// call it first thing in main(), before any other work:
+// call it first thing in main(), once its targets are registered and before any other work:
 //
 //     int main(int argc, char** argv)
 //     {
+//         registerMyTargets(); // TargetRegistry::instance().add(...): the child looks them up
 //         twinrun::runWorkerIfChild(argc, argv);
 //         QCoreApplication app(argc, argv);
 //         ...
