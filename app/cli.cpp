@@ -57,17 +57,6 @@ QString mainHelp()
         "  twinrun run faz_algo --as process -- -5 1.5\n");
 }
 
-bool isIdentifier(const QString& name)
-{
-    if (name.isEmpty() || name.front().isDigit())
-        return false;
-    for (QChar c : name) {
-        if (!c.isLetterOrNumber() && c != QLatin1Char('_'))
-            return false;
-    }
-    return true;
-}
-
 QJsonObject targetJson(const Target& t)
 {
     static const char* kinds[] = {"positional", "var_positional", "keyword_only", "var_keyword"};

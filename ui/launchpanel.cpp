@@ -25,12 +25,6 @@ namespace twinrun {
 
 namespace {
 
-bool isIdentifier(const QString& name)
-{
-    static const QRegularExpression identifier(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
-    return identifier.match(name).hasMatch();
-}
-
 QList<ArgRow::State> statesOf(const Value::Items& values)
 {
     QList<ArgRow::State> states;

@@ -23,11 +23,12 @@ Param positional(const QString& name, QList<T> types, std::optional<Value> def =
     return {name, Param::Kind::Positional, std::move(types), std::move(def)};
 }
 
-QString nonNegative(const BoundArgs& a, const QString& fn, const QString& param)
+CallError nonNegative(const BoundArgs& a, const QString& fn, const QString& param)
 {
     if (a[param].toFloat() < 0)
-        return QStringLiteral("%1() argument '%2' must be >= 0, not %3")
-            .arg(fn, param, a[param].repr());
+        return CallError::invalidValue(param,
+                                       QStringLiteral("%1() argument '%2' must be >= 0, not %3")
+                                           .arg(fn, param, a[param].repr()));
     return {};
 }
 
@@ -166,7 +167,7 @@ int stubborn(WorkerContext& ctx, const BoundArgs& a)
 }
 
 Target makeTarget(const char* name, const char* description, QList<Param> params,
-                  Target::Function run, std::function<QString(const BoundArgs&)> check = {})
+                  Target::Function run, std::function<CallError(const BoundArgs&)> check = {})
 {
     Target t;
     t.name = QString::fromLatin1(name);
@@ -177,27 +178,31 @@ Target makeTarget(const char* name, const char* description, QList<Param> params
     return t;
 }
 
-QString checkNonNegative(const char* fn, const char* param, const BoundArgs& a)
+CallError checkNonNegative(const char* fn, const char* param, const BoundArgs& a)
 {
     return nonNegative(a, QString::fromLatin1(fn), QString::fromLatin1(param));
 }
 
-QString checkCrashHow(const BoundArgs& a)
+CallError checkCrashHow(const BoundArgs& a)
 {
     const QString how = a[QStringLiteral("how")].toStr();
     if (how == QLatin1String("segv") || how == QLatin1String("abort"))
         return {};
-    return QStringLiteral("crash() argument 'how' must be 'segv' or 'abort', not %1")
-        .arg(a[QStringLiteral("how")].repr());
+    return CallError::invalidValue(
+        QStringLiteral("how"),
+        QStringLiteral("crash() argument 'how' must be 'segv' or 'abort', not %1")
+            .arg(a[QStringLiteral("how")].repr()));
 }
 
-QString checkFloodWidth(const BoundArgs& a)
+CallError checkFloodWidth(const BoundArgs& a)
 {
     const std::int64_t width = a[QStringLiteral("width")].toInt();
     if (width < 0 || width > kMaxFloodWidth)
-        return QStringLiteral("flood() argument 'width' must be between 0 and %1, not %2")
-            .arg(kMaxFloodWidth)
-            .arg(width);
+        return CallError::invalidValue(
+            QStringLiteral("width"),
+            QStringLiteral("flood() argument 'width' must be between 0 and %1, not %2")
+                .arg(kMaxFloodWidth)
+                .arg(width));
     return {};
 }
 

@@ -70,9 +70,53 @@ QString Signature::toString(const QString& function) const
     return function + QLatin1Char('(') + parts.join(QStringLiteral(", ")) + QLatin1Char(')');
 }
 
+CallError CallError::invalidValue(QString parameter, QString message)
+{
+    CallError e;
+    e.kind = Kind::Value;
+    e.parameter = std::move(parameter);
+    e.message = std::move(message);
+    return e;
+}
+
+namespace {
+
+CallError callError(CallError::Kind kind, QString message, QString parameter = {},
+                    qsizetype position = -1, QString keyword = {})
+{
+    CallError e;
+    e.kind = kind;
+    e.parameter = std::move(parameter);
+    e.position = position;
+    e.keyword = std::move(keyword);
+    e.message = std::move(message);
+    return e;
+}
+
+// Where a named parameter's value came from: its position in the call, or its keyword.
+void locate(CallError* e, const QList<const Param*>& positional, qsizetype argCount,
+            const Kwargs& kwargs)
+{
+    for (qsizetype i = 0; i < positional.size() && i < argCount; ++i) {
+        if (positional[i]->name == e->parameter) {
+            e->position = i;
+            return;
+        }
+    }
+    for (const auto& [key, value] : kwargs) {
+        if (key == e->parameter) {
+            e->keyword = key;
+            return;
+        }
+    }
+}
+
+} // namespace
+
 BindResult Signature::bind(const QString& function, const Value::Items& args,
                            const Kwargs& kwargs) const
 {
+    using Kind = CallError::Kind;
     const QString fn = function + QStringLiteral("()");
     BoundArgs bound;
     QList<const Param*> positional;
@@ -86,6 +130,7 @@ BindResult Signature::bind(const QString& function, const Value::Items& args,
         else if (p.kind == Param::Kind::VarKeyword)
             varKeyword = &p;
     }
+    const auto failed = [](CallError e) { return BindResult{{}, std::move(e)}; };
 
     if (args.size() > positional.size() && !varPositional) {
         qsizetype required = 0;
@@ -96,11 +141,12 @@ BindResult Signature::bind(const QString& function, const Value::Items& args,
                                   : QStringLiteral("from %1 to %2 positional arguments")
                                         .arg(required)
                                         .arg(positional.size());
-        return {{},
-                QStringLiteral("%1 takes %2 but %3 %4 given")
-                    .arg(fn, takes)
-                    .arg(args.size())
-                    .arg(args.size() == 1 ? "was" : "were")};
+        return failed(callError(Kind::Arity,
+                                QStringLiteral("%1 takes %2 but %3 %4 given")
+                                    .arg(fn, takes)
+                                    .arg(args.size())
+                                    .arg(args.size() == 1 ? "was" : "were"),
+                                {}, positional.size()));
     }
     for (qsizetype i = 0; i < args.size(); ++i) {
         if (i < positional.size())
@@ -112,7 +158,10 @@ BindResult Signature::bind(const QString& function, const Value::Items& args,
     QSet<QString> seenKeywords;
     for (const auto& [key, value] : kwargs) {
         if (seenKeywords.contains(key))
-            return {{}, QStringLiteral("%1 got keyword argument '%2' more than once").arg(fn, key)};
+            return failed(callError(
+                Kind::Duplicate,
+                QStringLiteral("%1 got keyword argument '%2' more than once").arg(fn, key), {}, -1,
+                key));
         seenKeywords.insert(key);
         const Param* named = nullptr;
         for (const Param& p : params) {
@@ -122,13 +171,18 @@ BindResult Signature::bind(const QString& function, const Value::Items& args,
         }
         if (named) {
             if (bound.named.contains(key))
-                return {{},
-                        QStringLiteral("%1 got multiple values for argument '%2'").arg(fn, key)};
+                return failed(callError(
+                    Kind::Duplicate,
+                    QStringLiteral("%1 got multiple values for argument '%2'").arg(fn, key), key,
+                    -1, key));
             bound.named.insert(key, value);
         } else if (varKeyword) {
             bound.varKwargs.append({key, value});
         } else {
-            return {{}, QStringLiteral("%1 got an unexpected keyword argument '%2'").arg(fn, key)};
+            return failed(
+                callError(Kind::Unexpected,
+                          QStringLiteral("%1 got an unexpected keyword argument '%2'").arg(fn, key),
+                          {}, -1, key));
         }
     }
 
@@ -147,40 +201,85 @@ BindResult Signature::bind(const QString& function, const Value::Items& args,
             missingKeyword << p.name;
     }
     if (!missingPositional.isEmpty())
-        return {{},
-                QStringLiteral("%1 missing %2: %3")
-                    .arg(fn, plural(missingPositional.size(), "required positional argument"),
-                         quotedList(missingPositional))};
+        return failed(
+            callError(Kind::Missing,
+                      QStringLiteral("%1 missing %2: %3")
+                          .arg(fn, plural(missingPositional.size(), "required positional argument"),
+                               quotedList(missingPositional)),
+                      missingPositional.first()));
     if (!missingKeyword.isEmpty())
-        return {{},
-                QStringLiteral("%1 missing %2: %3")
-                    .arg(fn, plural(missingKeyword.size(), "required keyword-only argument"),
-                         quotedList(missingKeyword))};
+        return failed(
+            callError(Kind::Missing,
+                      QStringLiteral("%1 missing %2: %3")
+                          .arg(fn, plural(missingKeyword.size(), "required keyword-only argument"),
+                               quotedList(missingKeyword)),
+                      missingKeyword.first()));
 
-    auto typeError = [&](const Param& p, const Value& v, const QString& what) {
-        return BindResult{{},
-                          QStringLiteral("%1 %2 must be %3, not %4 (%5)")
-                              .arg(fn, what, p.typeText(), v.typeName(), v.repr())};
+    auto typeError = [&](const Param& p, const Value& v, const QString& what, qsizetype position,
+                         const QString& keyword) {
+        return failed(callError(Kind::Type,
+                                QStringLiteral("%1 %2 must be %3, not %4 (%5)")
+                                    .arg(fn, what, p.typeText(), v.typeName(), v.repr()),
+                                p.name, position, keyword));
     };
     for (const Param& p : params) {
         if (p.kind == Param::Kind::VarPositional) {
             for (qsizetype i = 0; i < bound.varArgs.size(); ++i) {
                 if (!p.accepts(bound.varArgs[i]))
                     return typeError(p, bound.varArgs[i],
-                                     QStringLiteral("*%1[%2]").arg(p.name).arg(i));
+                                     QStringLiteral("*%1[%2]").arg(p.name).arg(i),
+                                     positional.size() + i, {});
             }
         } else if (p.kind == Param::Kind::VarKeyword) {
             for (const auto& [key, value] : bound.varKwargs) {
                 if (!p.accepts(value))
-                    return typeError(p, value, QStringLiteral("argument '%1'").arg(key));
+                    return typeError(p, value, QStringLiteral("argument '%1'").arg(key), -1, key);
             }
         } else {
             const Value v = bound.named.value(p.name);
-            if (!p.accepts(v))
-                return typeError(p, v, QStringLiteral("argument '%1'").arg(p.name));
+            if (!p.accepts(v)) {
+                CallError where;
+                where.parameter = p.name;
+                locate(&where, positional, args.size(), kwargs);
+                return typeError(p, v, QStringLiteral("argument '%1'").arg(p.name), where.position,
+                                 where.keyword);
+            }
         }
     }
     return {std::move(bound), {}};
+}
+
+bool isIdentifier(const QString& name)
+{
+    if (name.isEmpty())
+        return false;
+    bool first = true;
+    for (const char32_t c : name.toUcs4()) {
+        const QChar::Category category = QChar::category(c);
+        bool ok = c == U'_';
+        switch (category) {
+        case QChar::Letter_Uppercase:
+        case QChar::Letter_Lowercase:
+        case QChar::Letter_Titlecase:
+        case QChar::Letter_Modifier:
+        case QChar::Letter_Other:
+        case QChar::Number_Letter:
+            ok = true;
+            break;
+        case QChar::Mark_NonSpacing:
+        case QChar::Mark_SpacingCombining:
+        case QChar::Number_DecimalDigit:
+        case QChar::Punctuation_Connector:
+            ok = ok || !first;
+            break;
+        default:
+            break;
+        }
+        if (!ok)
+            return false;
+        first = false;
+    }
+    return true;
 }
 
 TargetError::TargetError(QString message)
@@ -242,23 +341,33 @@ PreparedCall prepareCall(const QString& targetName, const Value::Items& args, co
     PreparedCall call;
     const TargetRegistry& registry = TargetRegistry::instance();
     call.target = registry.find(targetName);
-    if (!call.target) {
-        call.error = QStringLiteral("unknown target '%1' (known: %2)")
-                         .arg(targetName, registry.names().join(QStringLiteral(", ")));
+    const auto fail = [&call](CallError problem) {
+        call.error = problem.message;
+        call.problem = std::move(problem);
         return call;
-    }
-    if (asThread && !call.target->threadRefusal.isEmpty()) {
-        call.error = call.target->threadRefusal;
-        return call;
-    }
+    };
+    if (!call.target)
+        return fail(callError(CallError::Kind::UnknownTarget,
+                              QStringLiteral("unknown target '%1' (known: %2)")
+                                  .arg(targetName, registry.names().join(QStringLiteral(", ")))));
+    if (asThread && !call.target->threadRefusal.isEmpty())
+        return fail(callError(CallError::Kind::Refused, call.target->threadRefusal));
     BindResult bound = call.target->signature.bind(call.target->name, args, kwargs);
-    if (!bound) {
-        call.error = bound.error;
-        return call;
-    }
+    if (!bound)
+        return fail(std::move(bound.error));
     call.args = std::move(*bound.bound);
-    if (call.target->check)
-        call.error = call.target->check(call.args);
+    if (call.target->check) {
+        CallError refused = call.target->check(call.args);
+        if (refused.isError()) {
+            QList<const Param*> positional;
+            for (const Param& p : call.target->signature.params) {
+                if (p.kind == Param::Kind::Positional)
+                    positional << &p;
+            }
+            locate(&refused, positional, args.size(), kwargs);
+            return fail(std::move(refused));
+        }
+    }
     return call;
 }
 

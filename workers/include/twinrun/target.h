@@ -41,9 +41,34 @@ struct TWINRUN_WORKERS_EXPORT BoundArgs {
     Value operator[](const QString& name) const { return named.value(name); }
 };
 
+// What is wrong with a call, with the structure code needs to point at the culprit (the
+// window marks the field from it, never by reading the message); message is Python's wording.
+struct TWINRUN_WORKERS_EXPORT CallError {
+    enum class Kind {
+        None,
+        UnknownTarget, // no target of that name
+        Refused,       // the target refuses this backend (a crash as a thread)
+        Arity,         // more positional arguments than the signature takes
+        Missing,       // a required parameter got no value
+        Unexpected,    // a keyword argument that names no parameter
+        Duplicate,     // a keyword given twice, or a parameter given by position and keyword
+        Type,          // a value of a type the parameter does not accept
+        Value,         // a value the target's own check refuses (range, choice)
+    };
+    Kind kind = Kind::None;
+    QString parameter;       // the parameter concerned, when one is ("n"; "args" for *args)
+    qsizetype position = -1; // the positional argument concerned (0-based), when one is
+    QString keyword;         // the keyword argument concerned, when one is
+    QString message;         // "count() missing 1 required positional argument: 'n'"
+
+    bool isError() const { return kind != Kind::None; }
+    // For Target::check: the parameter's value is refused, with the message to show.
+    static CallError invalidValue(QString parameter, QString message);
+};
+
 struct TWINRUN_WORKERS_EXPORT BindResult {
     std::optional<BoundArgs> bound;
-    QString error; // Python's TypeError wording, naming the parameter and types
+    CallError error; // when !bound: Python's TypeError, naming the parameter and types
     explicit operator bool() const { return bound.has_value(); }
 };
 
@@ -66,8 +91,9 @@ struct TWINRUN_WORKERS_EXPORT Target {
     QString description; // one line
     Signature signature;
     Function run;
-    // Extra argument check after binding (ranges, choices); returns the error or "".
-    std::function<QString(const BoundArgs&)> check;
+    // Extra argument check after binding (ranges, choices): CallError::invalidValue(...) for
+    // a refused value, a default CallError when the arguments are fine.
+    std::function<CallError(const BoundArgs&)> check;
     // Non-empty: the target must not run in a thread, and this says why.
     QString threadRefusal;
     // Same output for the same arguments on every run and backend (parity tests use it).
@@ -107,6 +133,11 @@ private:
 
 TWINRUN_WORKERS_EXPORT void registerBuiltinTargets(TargetRegistry& registry);
 
+// Python's str.isidentifier(), the one rule for keyword argument names in the command line,
+// the window and specs: a letter (any script) or '_', then letters, digits, '_' and combining
+// marks (Unicode ID_Start / ID_Continue by general category).
+TWINRUN_WORKERS_EXPORT bool isIdentifier(const QString& name);
+
 } // namespace twinrun
 
 namespace twinrun {
@@ -124,8 +155,9 @@ TWINRUN_WORKERS_EXPORT int runTarget(const Target::Function& run, WorkerContext&
 struct TWINRUN_WORKERS_EXPORT PreparedCall {
     const Target* target = nullptr;
     BoundArgs args;
-    QString error; // "unknown target 'x' (known: ...)", a TypeError-like text, a refusal
-    explicit operator bool() const { return error.isEmpty(); }
+    CallError problem; // what is wrong, if anything, and where
+    QString error;     // problem.message: "unknown target 'x' (known: ...)", a TypeError, ...
+    explicit operator bool() const { return !problem.isError(); }
 };
 TWINRUN_WORKERS_EXPORT PreparedCall prepareCall(const QString& target, const Value::Items& args,
                                                 const Kwargs& kwargs, bool asThread);
