@@ -208,6 +208,7 @@ Status ProcessWorker::doTerminate()
         // The grace period runs from the first terminate(): asking again does not extend it.
         m_killTimer = new QTimer(this);
         m_killTimer->setSingleShot(true);
+        m_killTimer->setTimerType(Qt::PreciseTimer); // never before the grace period is over
         connect(m_killTimer, &QTimer::timeout, this, [this] {
             if (isAlive())
                 sendSignal(SIGKILL);
