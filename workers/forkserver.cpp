@@ -1,5 +1,6 @@
 #include "forkserver.h"
 
+#include "childmode.h"
 #include "forkwire.h"
 
 #include <twinrun/workerprogram.h>
@@ -129,6 +130,11 @@ Status ForkServer::launch(const QByteArray& spec, int stdoutFd, int stderrFd,
     Outgoing outgoing;
     outgoing.fds[0] = stdoutFd;
     outgoing.fds[1] = stderrFd;
+    if (spec.size() > kMaxChildSpecBytes) {
+        closeFds(outgoing.fds);
+        return Status::error(QStringLiteral("the worker spec is larger than %1 MiB")
+                                 .arg(kMaxChildSpecBytes / (1024 * 1024)));
+    }
     if (qsizetype(m_queue.size()) >= kMaxQueuedRequests) {
         closeFds(outgoing.fds);
         return Status::error(
@@ -214,25 +220,29 @@ void ForkServer::flush()
         m_writeNotifier->setEnabled(!m_queue.empty());
 }
 
-void ForkServer::onReadable()
+bool ForkServer::receive()
 {
     char buffer[16384];
-    bool ended = false;
     for (;;) {
         const ssize_t n = ::read(m_socket, buffer, sizeof buffer);
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
-            break;
-        if (n <= 0) {
-            ended = true;
-            break;
-        }
+            return true;
+        if (n <= 0)
+            return false;
         m_lastHeard.start();
         m_in.append(buffer, n);
     }
+}
+
+void ForkServer::onReadable()
+{
+    if (m_socket < 0)
+        return;
+    const bool open = receive();
     dispatch();
-    if (ended)
+    if (!open)
         connectionLost(std::nullopt, Ending::Wait);
 }
 
@@ -245,7 +255,7 @@ void ForkServer::dispatch()
     m_in.remove(0, count * qsizetype(sizeof(Reply)));
     // Listeners may launch, forget or end anything from their reports: look each one up anew.
     for (const Reply& r : replies) {
-        if (r.type != Reply::Exited && generation == m_generation)
+        if (r.type != Reply::Exited && generation == m_generation && m_unanswered > 0)
             --m_unanswered;
         const auto it = m_open.find(r.id);
         if (it == m_open.end() || r.type == Reply::Signalled)
@@ -315,18 +325,21 @@ void ForkServer::connectionLost(const std::optional<QString>& why, Ending ending
     if (m_socket < 0)
         return;
     const quint64 generation = m_generation;
+    (void)receive(); // replies it sent before it ended still count
     delete m_readNotifier;
     m_readNotifier = nullptr;
     delete m_writeNotifier;
     m_writeNotifier = nullptr;
     ::close(m_socket);
     m_socket = -1;
-    m_in.clear();
     for (Outgoing& outgoing : m_queue)
         closeFds(outgoing.fds);
     m_queue.clear();
     m_unanswered = 0;
     m_watchdog->stop();
+    dispatch();
+    if (generation == m_generation)
+        m_in.clear(); // a partial record at most; a new server's buffer starts empty anyway
 
     QProcess* process = std::exchange(m_process, nullptr);
     m_lastLoss = why.value_or(QStringLiteral("the fork server ended"));

@@ -86,6 +86,7 @@ private:
     Status ensureRunning();
     void enqueue(Outgoing outgoing);
     void flush();
+    bool receive(); // reads what has come into m_in; false at its end
     void onReadable();
     void dispatch();
     void checkAnswers();
