@@ -1,6 +1,6 @@
 #include "childmode.h"
 
-#include "forkserver.h"
+#include "forkserverloop.h"
 
 #include <twinrun/target.h>
 #include <twinrun/workercontext.h>

@@ -1,24 +1,22 @@
 #include "forkserver.h"
 
 #include "childmode.h"
-#include <twinrun/target.h>
+#include "forkwire.h"
+
 #include <twinrun/workerprogram.h>
 
+#include <QPointer>
 #include <QProcess>
 #include <QSocketNotifier>
+#include <QTimer>
 
 #include <cerrno>
 #include <csignal>
 #include <cstring>
-#include <unordered_map>
 
 #include <fcntl.h>
 #include <poll.h>
-#include <sys/prctl.h>
-#include <sys/signalfd.h>
 #include <sys/socket.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 namespace twinrun {
@@ -28,190 +26,32 @@ namespace {
 using forkwire::Reply;
 using forkwire::Request;
 
-// Reads exactly size bytes (blocking fd); false on EOF or error.
-bool readExactly(int fd, void* data, size_t size)
+QString errnoText(int error)
 {
-    auto* p = static_cast<char*>(data);
-    while (size > 0) {
-        const ssize_t n = ::read(fd, p, size);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        p += n;
-        size -= static_cast<size_t>(n);
+    return QString::fromLocal8Bit(std::strerror(error));
+}
+
+// "killed by SIGKILL", "exit code 1": how an ended server process ended.
+QString describeEnd(const QProcess& process)
+{
+    if (process.exitStatus() == QProcess::NormalExit)
+        return QStringLiteral("the fork server ended (exit code %1)").arg(process.exitCode());
+    const char* abbrev = ::sigabbrev_np(process.exitCode());
+    return QStringLiteral("the fork server ended (killed by %1)")
+        .arg(abbrev ? QStringLiteral("SIG%1").arg(QLatin1String(abbrev))
+                    : QStringLiteral("signal %1").arg(process.exitCode()));
+}
+
+void closeFds(int (&fds)[2])
+{
+    for (int& fd : fds) {
+        if (fd >= 0)
+            ::close(fd);
+        fd = -1;
     }
-    return true;
-}
-
-// Writes all bytes, waiting for room on a non-blocking fd; false when the peer is gone.
-bool writeAll(int fd, const void* data, size_t size)
-{
-    const auto* p = static_cast<const char*>(data);
-    while (size > 0) {
-        const ssize_t n = ::send(fd, p, size, MSG_NOSIGNAL);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-            pollfd pfd{fd, POLLOUT, 0};
-            ::poll(&pfd, 1, -1);
-            continue;
-        }
-        if (n <= 0)
-            return false;
-        p += n;
-        size -= static_cast<size_t>(n);
-    }
-    return true;
-}
-
-bool reply(int socket, Reply::Type type, std::uint64_t id, std::int32_t value)
-{
-    const Reply r{type, value, id};
-    return writeAll(socket, &r, sizeof r);
-}
-
-// In the forked child: become the worker's process and never return.
-[[noreturn]] void becomeWorker(pid_t server, int socket, int signalFd, int outFd, int errFd,
-                               const QByteArray& spec)
-{
-    sigset_t none;
-    sigemptyset(&none);
-    ::sigprocmask(SIG_SETMASK, &none, nullptr);
-    ::close(socket);
-    ::close(signalFd);
-    const int devNull = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
-    ::dup2(devNull, STDIN_FILENO);
-    ::dup2(outFd, STDOUT_FILENO);
-    ::dup2(errFd, STDERR_FILENO);
-    ::close(devNull);
-    ::close(outFd);
-    ::close(errFd);
-    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (::getppid() != server)
-        ::_exit(127);
-    ::_exit(runChildSpec(spec));
-}
-
-// Receives one request with its two fds; false when the app has gone.
-bool receiveRequest(int socket, Request* request, int* outFd, int* errFd, QByteArray* spec)
-{
-    alignas(cmsghdr) char control[CMSG_SPACE(2 * sizeof(int))] = {};
-    iovec io{request, sizeof *request};
-    msghdr msg{};
-    msg.msg_iov = &io;
-    msg.msg_iovlen = 1;
-    msg.msg_control = control;
-    msg.msg_controllen = sizeof control;
-    ssize_t n = -1;
-    do {
-        n = ::recvmsg(socket, &msg, MSG_CMSG_CLOEXEC);
-    } while (n < 0 && errno == EINTR);
-    if (n <= 0)
-        return false;
-    *outFd = *errFd = -1;
-    for (cmsghdr* c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c)) {
-        if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS &&
-            c->cmsg_len == CMSG_LEN(2 * sizeof(int))) {
-            int fds[2];
-            std::memcpy(fds, CMSG_DATA(c), sizeof fds);
-            *outFd = fds[0];
-            *errFd = fds[1];
-        }
-    }
-    if (static_cast<size_t>(n) < sizeof *request &&
-        !readExactly(socket, reinterpret_cast<char*>(request) + n,
-                     sizeof *request - static_cast<size_t>(n)))
-        return false;
-    if (request->length > kMaxChildSpecBytes)
-        return false;
-    spec->resize(request->length);
-    return readExactly(socket, spec->data(), request->length);
 }
 
 } // namespace
-
-bool isForkServerInvocation(int argc, char** argv)
-{
-    return argc >= 2 && std::strcmp(argv[1], kForkServerFlag) == 0;
-}
-
-int runForkServer(int argc, char** argv)
-{
-    struct stat info {};
-    const int socket = argc >= 4 ? std::atoi(argv[2]) : -1;
-    const pid_t parent = argc >= 4 ? static_cast<pid_t>(std::atoll(argv[3])) : -1;
-    if (socket < 0 || ::fstat(socket, &info) != 0 || !S_ISSOCK(info.st_mode)) {
-        std::fprintf(stderr,
-                     "twinrun: %s: this mode is internal to TwinRun's forkserver start "
-                     "method: it expects a socket from the app, not a terminal\n",
-                     kForkServerFlag);
-        return 2;
-    }
-    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (::getppid() != parent)
-        return 1;
-    (void)TargetRegistry::instance(); // built before forking, so that no child pays for it
-
-    sigset_t childSignals;
-    sigemptyset(&childSignals);
-    sigaddset(&childSignals, SIGCHLD);
-    ::sigprocmask(SIG_BLOCK, &childSignals, nullptr);
-    const int signalFd = ::signalfd(-1, &childSignals, SFD_CLOEXEC | SFD_NONBLOCK);
-    const pid_t self = ::getpid();
-    std::unordered_map<pid_t, std::uint64_t> ids;
-
-    for (;;) {
-        pollfd fds[2] = {{socket, POLLIN, 0}, {signalFd, POLLIN, 0}};
-        if (::poll(fds, 2, -1) < 0) {
-            if (errno == EINTR)
-                continue;
-            return 1;
-        }
-        if (fds[1].revents & POLLIN) {
-            signalfd_siginfo info{};
-            while (::read(signalFd, &info, sizeof info) == sizeof info) {
-            }
-            int status = 0;
-            pid_t pid = 0;
-            while ((pid = ::waitpid(-1, &status, WNOHANG)) > 0) {
-                const auto it = ids.find(pid);
-                if (it == ids.end())
-                    continue;
-                const std::uint64_t id = it->second;
-                ids.erase(it);
-                if (!reply(socket, Reply::Exited, id, status))
-                    return 0;
-            }
-        }
-        if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
-            Request request;
-            int outFd = -1;
-            int errFd = -1;
-            QByteArray spec;
-            if (!receiveRequest(socket, &request, &outFd, &errFd, &spec))
-                return 0; // the app closed its end: children follow us through PDEATHSIG
-            if (outFd < 0 || errFd < 0) {
-                reply(socket, Reply::Failed, request.id, EBADF);
-                continue;
-            }
-            const pid_t pid = ::fork();
-            if (pid == 0)
-                becomeWorker(self, socket, signalFd, outFd, errFd, spec);
-            const int forkError = errno;
-            ::close(outFd);
-            ::close(errFd);
-            if (pid < 0) {
-                if (!reply(socket, Reply::Failed, request.id, forkError))
-                    return 0;
-                continue;
-            }
-            ids.emplace(pid, request.id);
-            if (!reply(socket, Reply::Started, request.id, pid))
-                return 0;
-        }
-    }
-}
 
 ForkServer* ForkServer::instance()
 {
@@ -221,10 +61,17 @@ ForkServer* ForkServer::instance()
     return server;
 }
 
-ForkServer::ForkServer() = default;
+ForkServer::ForkServer()
+    : m_watchdog(new QTimer(this))
+{
+    m_watchdog->setSingleShot(true);
+    connect(m_watchdog, &QTimer::timeout, this, &ForkServer::checkAnswers);
+}
 
 ForkServer::~ForkServer()
 {
+    for (Outgoing& outgoing : m_queue)
+        closeFds(outgoing.fds);
     if (m_socket >= 0)
         ::close(m_socket);
 }
@@ -235,147 +82,303 @@ Status ForkServer::ensureRunning()
         return Status::ok();
     int pair[2];
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0)
-        return Status::error(QStringLiteral("cannot create the fork server's socket: %1")
-                                 .arg(QString::fromLocal8Bit(std::strerror(errno))));
-    m_process = new QProcess(this);
-    m_process->setProgram(workerProgram());
+        return Status::error(
+            QStringLiteral("cannot create the fork server's socket: %1").arg(errnoText(errno)));
+    ::fcntl(pair[0], F_SETFL, ::fcntl(pair[0], F_GETFL) | O_NONBLOCK);
+    // Ready before the process starts: its failure to start may be reported from start().
+    ++m_generation;
+    m_socket = pair[0];
+    m_in.clear();
+    m_readNotifier = new QSocketNotifier(m_socket, QSocketNotifier::Read, this);
+    connect(m_readNotifier, &QSocketNotifier::activated, this, &ForkServer::onReadable);
+    m_writeNotifier = new QSocketNotifier(m_socket, QSocketNotifier::Write, this);
+    m_writeNotifier->setEnabled(false);
+    connect(m_writeNotifier, &QSocketNotifier::activated, this, &ForkServer::flush);
+
+    auto* process = new QProcess(this);
+    m_process = process;
+    process->setProgram(workerProgram());
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QString::fromLatin1(kWorkerChildMarker), QString::number(::getpid()));
-    m_process->setProcessEnvironment(environment);
-    m_process->setArguments({QString::fromLatin1(kForkServerFlag), QString::number(pair[1]),
-                             QString::number(::getpid())});
-    m_process->setProcessChannelMode(QProcess::ForwardedChannels);
+    process->setProcessEnvironment(environment);
+    process->setArguments({QString::fromLatin1(forkwire::kServerFlag), QString::number(pair[1]),
+                           QString::number(::getpid())});
+    process->setProcessChannelMode(QProcess::ForwardedChannels);
+    process->setStandardInputFile(QProcess::nullDevice());
     const int serverEnd = pair[1];
-    m_process->setChildProcessModifier([serverEnd] { ::fcntl(serverEnd, F_SETFD, 0); });
-    connect(m_process, &QProcess::finished, this,
-            [this] { serverGone(QStringLiteral("the fork server ended")); });
-    connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
-        if (error == QProcess::FailedToStart)
-            serverGone(QStringLiteral("the fork server could not start: %1")
-                           .arg(m_process->errorString()));
+    process->setChildProcessModifier([serverEnd] { ::fcntl(serverEnd, F_SETFD, 0); });
+    connect(process, &QProcess::finished, this, [this, process] {
+        if (process == m_process)
+            connectionLost(std::nullopt, Ending::Wait);
     });
-    m_process->start();
-    m_process->closeWriteChannel();
-    ::close(pair[1]);
-    m_socket = pair[0];
-    ::fcntl(m_socket, F_SETFL, ::fcntl(m_socket, F_GETFL) | O_NONBLOCK);
-    m_notifier = new QSocketNotifier(m_socket, QSocketNotifier::Read, this);
-    connect(m_notifier, &QSocketNotifier::activated, this, &ForkServer::readReplies);
-    return Status::ok();
-}
-
-Status ForkServer::launch(const QByteArray& spec, int stdoutFd, int stderrFd, std::uint64_t* id)
-{
-    if (Status running = ensureRunning(); !running)
-        return running;
-    const Request request{static_cast<std::uint32_t>(spec.size()), 0, m_nextId++};
-    iovec io{const_cast<Request*>(&request), sizeof request};
-    alignas(cmsghdr) char control[CMSG_SPACE(2 * sizeof(int))] = {};
-    msghdr msg{};
-    msg.msg_iov = &io;
-    msg.msg_iovlen = 1;
-    msg.msg_control = control;
-    msg.msg_controllen = sizeof control;
-    cmsghdr* c = CMSG_FIRSTHDR(&msg);
-    c->cmsg_level = SOL_SOCKET;
-    c->cmsg_type = SCM_RIGHTS;
-    c->cmsg_len = CMSG_LEN(2 * sizeof(int));
-    const int fds[2] = {stdoutFd, stderrFd};
-    std::memcpy(CMSG_DATA(c), fds, sizeof fds);
-    ssize_t sent = -1;
-    do {
-        sent = ::sendmsg(m_socket, &msg, MSG_NOSIGNAL);
-    } while (sent < 0 && errno == EINTR);
-    if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-        pollfd pfd{m_socket, POLLOUT, 0};
-        ::poll(&pfd, 1, -1);
-        sent = ::sendmsg(m_socket, &msg, MSG_NOSIGNAL);
-    }
-    const bool ok = sent > 0 &&
-                    writeAll(m_socket, reinterpret_cast<const char*>(&request) + sent,
-                             sizeof request - static_cast<size_t>(sent)) &&
-                    writeAll(m_socket, spec.constData(), static_cast<size_t>(spec.size()));
-    if (!ok) {
-        const QString why = QStringLiteral("cannot reach the fork server: %1")
-                                .arg(QString::fromLocal8Bit(std::strerror(errno)));
-        serverGone(why);
-        return Status::error(why);
-    }
-    m_open.insert(request.id, true);
-    *id = request.id;
-    return Status::ok();
-}
-
-void ForkServer::waitForReplies(int msecs)
-{
+    connect(process, &QProcess::errorOccurred, this, [this, process](QProcess::ProcessError e) {
+        if (e == QProcess::FailedToStart && process == m_process)
+            connectionLost(
+                QStringLiteral("the fork server could not start: %1").arg(process->errorString()),
+                Ending::Wait);
+    });
+    process->start();
+    ::close(serverEnd);
     if (m_socket < 0)
-        return;
-    pollfd pfd{m_socket, POLLIN, 0};
-    if (::poll(&pfd, 1, msecs) > 0)
-        readReplies();
+        return Status::error(m_lastLoss);
+    return Status::ok();
 }
 
-void ForkServer::readReplies()
+Status ForkServer::launch(const QByteArray& spec, int stdoutFd, int stderrFd,
+                          ForkListener* listener, std::uint64_t* id)
 {
-    char buffer[4096];
+    Outgoing outgoing;
+    outgoing.fds[0] = stdoutFd;
+    outgoing.fds[1] = stderrFd;
+    if (spec.size() > kMaxChildSpecBytes) {
+        closeFds(outgoing.fds);
+        return Status::error(QStringLiteral("the worker spec is larger than %1 MiB")
+                                 .arg(kMaxChildSpecBytes / (1024 * 1024)));
+    }
+    if (qsizetype(m_queue.size()) >= kMaxQueuedRequests) {
+        closeFds(outgoing.fds);
+        return Status::error(
+            QStringLiteral("%1 launches are already waiting for the fork server; try again later")
+                .arg(m_queue.size()));
+    }
+    if (Status running = ensureRunning(); !running) {
+        closeFds(outgoing.fds);
+        return running;
+    }
+    const Request request{Request::Launch, static_cast<std::uint32_t>(spec.size()), 0, 0,
+                          m_nextId++};
+    outgoing.bytes.reserve(qsizetype(sizeof request) + spec.size());
+    outgoing.bytes.append(reinterpret_cast<const char*>(&request), sizeof request);
+    outgoing.bytes.append(spec);
+    m_open.insert(request.id, {listener, m_generation});
+    *id = request.id;
+    enqueue(std::move(outgoing));
+    return Status::ok();
+}
+
+void ForkServer::signal(std::uint64_t id, int signal)
+{
+    const auto it = m_open.constFind(id);
+    if (it == m_open.constEnd() || it->generation != m_generation || m_socket < 0)
+        return; // ended, or its server is gone and took the child with it
+    const Request request{Request::Signal, 0, signal, 0, id};
+    Outgoing outgoing;
+    outgoing.bytes = QByteArray(reinterpret_cast<const char*>(&request), sizeof request);
+    enqueue(std::move(outgoing));
+}
+
+void ForkServer::forget(std::uint64_t id)
+{
+    m_open.remove(id);
+}
+
+void ForkServer::enqueue(Outgoing outgoing)
+{
+    if (m_unanswered++ == 0) {
+        m_lastHeard.start();
+        m_watchdog->start(kAnswerTimeoutMs);
+    }
+    m_queue.push_back(std::move(outgoing));
+    if (m_queue.size() == 1)
+        flush(); // the common case: the socket has room, the request leaves at once
+}
+
+void ForkServer::flush()
+{
+    while (!m_queue.empty() && m_socket >= 0) {
+        Outgoing& front = m_queue.front();
+        iovec io{front.bytes.data() + front.sent, size_t(front.bytes.size() - front.sent)};
+        msghdr msg{};
+        msg.msg_iov = &io;
+        msg.msg_iovlen = 1;
+        alignas(cmsghdr) char control[CMSG_SPACE(sizeof front.fds)] = {};
+        if (front.fds[0] >= 0) {
+            msg.msg_control = control;
+            msg.msg_controllen = sizeof control;
+            cmsghdr* c = CMSG_FIRSTHDR(&msg);
+            c->cmsg_level = SOL_SOCKET;
+            c->cmsg_type = SCM_RIGHTS;
+            c->cmsg_len = CMSG_LEN(sizeof front.fds);
+            std::memcpy(CMSG_DATA(c), front.fds, sizeof front.fds);
+        }
+        const ssize_t n = ::sendmsg(m_socket, &msg, MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            break;
+        if (n <= 0) {
+            // The server is gone: reading says so (end of stream), with how it ended.
+            m_writeNotifier->setEnabled(false);
+            return;
+        }
+        closeFds(front.fds); // they travel with the first byte
+        front.sent += n;
+        if (front.sent == front.bytes.size())
+            m_queue.pop_front();
+    }
+    if (m_writeNotifier)
+        m_writeNotifier->setEnabled(!m_queue.empty());
+}
+
+bool ForkServer::receive()
+{
+    char buffer[16384];
     for (;;) {
         const ssize_t n = ::read(m_socket, buffer, sizeof buffer);
         if (n < 0 && errno == EINTR)
             continue;
-        if (n == 0) {
-            serverGone(QStringLiteral("the fork server ended"));
-            return;
-        }
-        if (n < 0)
-            break;
-        m_partial.append(buffer, n);
-    }
-    while (m_partial.size() >= qsizetype(sizeof(Reply))) {
-        Reply r;
-        std::memcpy(&r, m_partial.constData(), sizeof r);
-        m_partial.remove(0, sizeof r);
-        switch (r.type) {
-        case Reply::Started:
-            Q_EMIT started(r.id, r.value);
-            break;
-        case Reply::Exited:
-            m_open.remove(r.id);
-            Q_EMIT exited(r.id, r.value);
-            break;
-        case Reply::Failed:
-            m_open.remove(r.id);
-            Q_EMIT failed(r.id, QStringLiteral("the fork server could not fork: %1")
-                                    .arg(QString::fromLocal8Bit(std::strerror(r.value))));
-            break;
-        default:
-            break;
-        }
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            return true;
+        if (n <= 0)
+            return false;
+        m_lastHeard.start();
+        m_in.append(buffer, n);
     }
 }
 
-void ForkServer::serverGone(const QString& why)
+void ForkServer::onReadable()
 {
     if (m_socket < 0)
         return;
-    delete m_notifier;
-    m_notifier = nullptr;
+    const bool open = receive();
+    dispatch();
+    if (!open)
+        connectionLost(std::nullopt, Ending::Wait);
+}
+
+void ForkServer::dispatch()
+{
+    const quint64 generation = m_generation;
+    const qsizetype count = m_in.size() / qsizetype(sizeof(Reply));
+    QList<Reply> replies(count);
+    std::memcpy(replies.data(), m_in.constData(), size_t(count) * sizeof(Reply));
+    m_in.remove(0, count * qsizetype(sizeof(Reply)));
+    // Listeners may launch, forget or end anything from their reports: look each one up anew.
+    for (const Reply& r : replies) {
+        if (r.type != Reply::Exited && generation == m_generation && m_unanswered > 0)
+            --m_unanswered;
+        const auto it = m_open.find(r.id);
+        if (it == m_open.end() || r.type == Reply::Signalled)
+            continue;
+        ForkListener* listener = it->listener;
+        if (r.type == Reply::Started) {
+            listener->forkStarted(r.value);
+            continue;
+        }
+        m_open.erase(it);
+        if (r.type == Reply::Exited)
+            listener->forkExited(r.value);
+        else
+            listener->forkFailed(
+                QStringLiteral("the fork server could not fork: %1").arg(errnoText(r.value)));
+    }
+    if (m_unanswered == 0)
+        m_watchdog->stop();
+}
+
+void ForkServer::checkAnswers()
+{
+    if (m_unanswered == 0 || m_socket < 0)
+        return;
+    onReadable(); // what it sent while this thread was busy counts
+    if (m_unanswered == 0 || m_socket < 0)
+        return;
+    const qint64 left = kAnswerTimeoutMs - m_lastHeard.elapsed();
+    if (left > 0) {
+        m_watchdog->start(int(left));
+        return;
+    }
+    connectionLost(QStringLiteral("the fork server did not answer for %1 s; it was killed, with "
+                                  "its workers, and the next launch starts a new one")
+                       .arg(kAnswerTimeoutMs / 1000),
+                   Ending::Kill);
+}
+
+void ForkServer::waitForActivity(int msecs, std::span<const int> fds)
+{
+    if (!m_retiring.isEmpty()) {
+        m_retiring.constFirst()->waitForFinished(msecs); // reports the end of its launches
+        return;
+    }
+    constexpr std::size_t kMaxFds = 8;
+    pollfd polled[kMaxFds];
+    nfds_t n = 0;
+    if (m_socket >= 0)
+        polled[n++] = {m_socket, short(POLLIN | (m_queue.empty() ? 0 : POLLOUT)), 0};
+    for (int fd : fds.first(std::min(fds.size(), kMaxFds - 1)))
+        polled[n++] = {fd, POLLIN, 0};
+    if (m_unanswered > 0)
+        msecs = int(std::clamp<qint64>(kAnswerTimeoutMs - m_lastHeard.elapsed(), 0, msecs));
+    if (::poll(polled, n, msecs) < 0)
+        return;
+    if (m_socket >= 0 && polled[0].fd == m_socket) {
+        if (polled[0].revents & POLLOUT)
+            flush();
+        if (polled[0].revents & (POLLIN | POLLHUP | POLLERR))
+            onReadable();
+    }
+    checkAnswers();
+}
+
+void ForkServer::connectionLost(const std::optional<QString>& why, Ending ending)
+{
+    if (m_socket < 0)
+        return;
+    const quint64 generation = m_generation;
+    (void)receive(); // replies it sent before it ended still count
+    delete m_readNotifier;
+    m_readNotifier = nullptr;
+    delete m_writeNotifier;
+    m_writeNotifier = nullptr;
     ::close(m_socket);
     m_socket = -1;
-    m_partial.clear();
-    if (m_process) {
-        m_process->disconnect(this);
-        if (m_process->state() != QProcess::NotRunning) {
-            connect(m_process, &QProcess::finished, m_process, &QObject::deleteLater);
-            m_process->kill();
-        } else {
-            m_process->deleteLater();
-        }
-        m_process = nullptr;
+    for (Outgoing& outgoing : m_queue)
+        closeFds(outgoing.fds);
+    m_queue.clear();
+    m_unanswered = 0;
+    m_watchdog->stop();
+    dispatch();
+    if (generation == m_generation)
+        m_in.clear(); // a partial record at most; a new server's buffer starts empty anyway
+
+    QProcess* process = std::exchange(m_process, nullptr);
+    m_lastLoss = why.value_or(QStringLiteral("the fork server ended"));
+    if (!process || process->state() == QProcess::NotRunning) {
+        if (process && !why && process->error() != QProcess::FailedToStart)
+            m_lastLoss = describeEnd(*process);
+        if (process)
+            process->deleteLater();
+        failGeneration(generation, m_lastLoss);
+        return;
     }
-    const QList<std::uint64_t> open = m_open.keys();
-    m_open.clear();
-    for (std::uint64_t id : open)
-        Q_EMIT failed(id, why);
+    // Its socket is closed, so it is ending: report its launches once its end is known.
+    process->disconnect(this);
+    if (ending == Ending::Kill)
+        process->kill();
+    m_retiring.append(process);
+    connect(process, &QProcess::finished, this, [this, process, generation, why] {
+        m_retiring.removeOne(process);
+        process->deleteLater();
+        failGeneration(generation, why.value_or(describeEnd(*process)));
+    });
+    QTimer::singleShot(kAnswerTimeoutMs, process, [process] { process->kill(); });
+}
+
+void ForkServer::failGeneration(quint64 generation, const QString& why)
+{
+    QList<std::uint64_t> ids;
+    for (auto it = m_open.cbegin(); it != m_open.cend(); ++it) {
+        if (it->generation == generation)
+            ids.append(it.key());
+    }
+    for (std::uint64_t id : ids) {
+        const auto it = m_open.find(id);
+        if (it == m_open.end())
+            continue;
+        ForkListener* listener = it->listener;
+        m_open.erase(it);
+        listener->forkFailed(why);
+    }
 }
 
 } // namespace twinrun

@@ -1,7 +1,6 @@
 #include "processworker.h"
 
 #include "childmode.h"
-#include "forkserver.h"
 
 #include <twinrun/workerprogram.h>
 
@@ -11,7 +10,9 @@
 #include <QSocketNotifier>
 #include <QTimer>
 
+#include <algorithm>
 #include <atomic>
+#include <span>
 
 #include <cerrno>
 
@@ -41,8 +42,10 @@ ProcessWorker::ProcessWorker(const WorkerSpec& spec, QObject* parent)
 ProcessWorker::~ProcessWorker()
 {
     if (m_forkId) {
-        if (isAlive() && m_forkPid > 0)
-            ::kill(static_cast<pid_t>(m_forkPid), SIGKILL); // the fork server reaps it
+        ForkServer* server = ForkServer::instance();
+        if (isAlive())
+            server->signal(m_forkId, SIGKILL); // the fork server reaps it
+        server->forget(m_forkId);
         closeForkedPipes();
         return;
     }
@@ -156,33 +159,45 @@ void ProcessWorker::onError(QProcess::ProcessError error)
 
 bool ProcessWorker::doJoin(int msecs)
 {
-    if (!m_forkId) {
+    if (spec().startMethod == StartMethod::ForkServer)
+        return joinForked(msecs);
+    if (m_process)
         m_process->waitForFinished(msecs);
-        return isFinal(state());
-    }
+    return isFinal(state());
+}
+
+bool ProcessWorker::joinForked(int msecs)
+{
     const QDeadlineTimer deadline =
         msecs < 0 ? QDeadlineTimer(QDeadlineTimer::Forever) : QDeadlineTimer(msecs);
-    while (!isFinal(state())) {
+    ForkServer* server = ForkServer::instance();
+    for (;;) {
         readForkedPipes(false); // a child blocked on a full pipe would never exit
+        if (isFinal(state()))
+            return true;
         const qint64 left = deadline.remainingTime();
         if (left == 0)
             return false;
-        ForkServer::instance()->waitForReplies(left < 0 ? 10 : int(std::min<qint64>(left, 10)));
+        int open[2];
+        std::size_t count = 0;
+        for (int i = 0; i < 2; ++i) {
+            if (m_pipeOpen[i])
+                open[count++] = m_pipes[i];
+        }
+        server->waitForActivity(left < 0 ? 100 : int(std::min<qint64>(left, 100)),
+                                std::span<const int>(open, count));
     }
-    return true;
 }
 
 void ProcessWorker::sendSignal(int signal)
 {
-    if (!m_forkId) {
+    if (m_forkId) {
+        ForkServer::instance()->signal(m_forkId, signal); // never to a pid it reaped
+    } else if (m_process) {
         if (signal == SIGKILL)
             m_process->kill();
         else
             m_process->terminate();
-    } else if (m_forkPid > 0) {
-        ::kill(static_cast<pid_t>(m_forkPid), signal);
-    } else {
-        m_pendingSignal = signal; // sent as soon as the fork server reports the pid
     }
 }
 
@@ -190,14 +205,16 @@ Status ProcessWorker::doTerminate()
 {
     sendSignal(SIGTERM);
     if (!m_killTimer) {
+        // The grace period runs from the first terminate(): asking again does not extend it.
         m_killTimer = new QTimer(this);
         m_killTimer->setSingleShot(true);
+        m_killTimer->setTimerType(Qt::PreciseTimer); // never before the grace period is over
         connect(m_killTimer, &QTimer::timeout, this, [this] {
             if (isAlive())
                 sendSignal(SIGKILL);
         });
+        m_killTimer->start(terminateGraceMs());
     }
-    m_killTimer->start(terminateGraceMs());
     return Status::ok();
 }
 
@@ -223,23 +240,17 @@ void ProcessWorker::startForked()
                QStringLiteral("%1: cannot create a pipe").arg(name()));
         return;
     }
-    ForkServer* server = ForkServer::instance();
-    connect(server, &ForkServer::started, this, &ProcessWorker::onForkStarted);
-    connect(server, &ForkServer::exited, this, &ProcessWorker::onForkExited);
-    connect(server, &ForkServer::failed, this, &ProcessWorker::onForkFailed);
-    WorkerSpec childSpec = spec();
-    childSpec.name = name();
-    const Status sent =
-        server->launch(QJsonDocument(childSpec.toJson()).toJson(QJsonDocument::Compact), out[1],
-                       err[1], &m_forkId);
-    ::close(out[1]);
-    ::close(err[1]);
     m_pipes[0] = out[0];
     m_pipes[1] = err[0];
+    m_pipeOpen[0] = m_pipeOpen[1] = true;
+    WorkerSpec childSpec = spec();
+    childSpec.name = name();
+    // The write ends go to the server, which closes them once sent.
+    const Status sent = ForkServer::instance()->launch(
+        QJsonDocument(childSpec.toJson()).toJson(QJsonDocument::Compact), out[1], err[1], this,
+        &m_forkId);
     if (!sent) {
         closeForkedPipes();
-        m_forkId = 0;
-        server->disconnect(this);
         finish(State::FailedToStart, std::nullopt,
                QStringLiteral("%1: %2").arg(name(), sent.message()));
         return;
@@ -252,25 +263,17 @@ void ProcessWorker::startForked()
     }
 }
 
-void ProcessWorker::onForkStarted(std::uint64_t id, qint64 pid)
+void ProcessWorker::forkStarted(qint64 pid)
 {
-    if (id != m_forkId)
-        return;
-    m_forkPid = pid;
     setRunning(static_cast<std::uint64_t>(pid), pid, pid);
-    if (m_pendingSignal)
-        ::kill(static_cast<pid_t>(pid), std::exchange(m_pendingSignal, 0));
 }
 
-void ProcessWorker::onForkExited(std::uint64_t id, int waitStatus)
+void ProcessWorker::forkExited(int waitStatus)
 {
-    if (id != m_forkId)
-        return;
     if (m_killTimer)
         m_killTimer->stop();
     readForkedPipes(true);
     closeForkedPipes();
-    ForkServer::instance()->disconnect(this);
     if (WIFSIGNALED(waitStatus)) {
         finishBySignal(WTERMSIG(waitStatus));
         return;
@@ -279,13 +282,13 @@ void ProcessWorker::onForkExited(std::uint64_t id, int waitStatus)
     finish(code == 0 ? State::Finished : State::Failed, code);
 }
 
-void ProcessWorker::onForkFailed(std::uint64_t id, const QString& error)
+void ProcessWorker::forkFailed(const QString& error)
 {
-    if (id != m_forkId)
-        return;
+    if (m_killTimer)
+        m_killTimer->stop();
     readForkedPipes(true);
     closeForkedPipes();
-    ForkServer::instance()->disconnect(this);
+    // A started child died with its server (PR_SET_PDEATHSIG): SIGKILL nobody here sent.
     if (state() == State::Running)
         finish(State::Crashed, -SIGKILL, QStringLiteral("%1: %2").arg(name(), error));
     else
@@ -302,7 +305,7 @@ void ProcessWorker::readForkedPipe(int index, bool toEnd)
 {
     constexpr qsizetype kReadBytes = 64 * 1024;
     QByteArray data;
-    while (m_pipes[index] >= 0) {
+    while (m_pipeOpen[index]) {
         const qsizetype old = data.size();
         data.resize(old + kReadBytes);
         const ssize_t n = ::read(m_pipes[index], data.data() + old, kReadBytes);
@@ -314,8 +317,11 @@ void ProcessWorker::readForkedPipe(int index, bool toEnd)
         }
         if (n < 0 && errno == EINTR)
             continue;
-        if (n == 0 && m_notifiers[index])
-            m_notifiers[index]->setEnabled(false); // end of output: no more wake-ups
+        if (n == 0) {
+            m_pipeOpen[index] = false; // end of output: no more wake-ups
+            if (m_notifiers[index])
+                m_notifiers[index]->setEnabled(false);
+        }
         break;
     }
     if (!data.isEmpty())
@@ -330,6 +336,7 @@ void ProcessWorker::closeForkedPipes()
         if (m_pipes[i] >= 0)
             ::close(m_pipes[i]);
         m_pipes[i] = -1;
+        m_pipeOpen[i] = false;
     }
 }
 
