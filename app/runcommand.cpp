@@ -1,15 +1,17 @@
 #include "runcommand.h"
+
+#include "runjson.h"
+#include "unixsignals.h"
+#include <twinrun/runcomparison.h>
+#include <twinrun/runtext.h>
+#include <twinrun/spillbuffer.h>
 #include <twinrun/workerfactory.h>
 
-#include "unixsignals.h"
-#include <twinrun/comparison.h>
-
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QTimer>
 
+#include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 
 #include <unistd.h>
@@ -21,36 +23,21 @@ namespace {
 // A stopped process gets this long between SIGTERM and SIGKILL; a thread this long to notice
 // the stop request before it is reported as impossible to kill.
 constexpr int kStopGraceMs = 2000;
+constexpr qsizetype kCopyBytes = 256 * 1024;
 
-void writeFd(int fd, const QByteArray& data)
+int channelIndex(Channel channel)
 {
-    const char* p = data.constData();
-    qsizetype left = data.size();
-    while (left > 0) {
-        const ssize_t n = ::write(fd, p, static_cast<size_t>(left));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return;
-        p += n;
-        left -= n;
-    }
-}
-
-void writeText(int fd, const QString& text)
-{
-    writeFd(fd, text.toUtf8());
-}
-
-QString describeEnd(const Worker& w)
-{
-    QString text = Worker::stateName(w.state());
-    if (w.exitCode())
-        text += QStringLiteral(", exit code %1").arg(*w.exitCode());
-    return text + QStringLiteral(", %1 ms").arg(QString::number(w.durationNs() / 1e6, 'f', 1));
+    return channel == Channel::Stdout ? 0 : 1;
 }
 
 } // namespace
+
+struct RunCommand::Run {
+    Worker* worker = nullptr;
+    SpillBuffer spool[2];     // --as both: stdout, stderr until the section is printed
+    CappedCapture capture[2]; // --json
+    qint64 bytes[2] = {0, 0};
+};
 
 int exitStatusFor(const Worker& worker)
 {
@@ -63,32 +50,36 @@ int exitStatusFor(const Worker& worker)
 RunCommand::RunCommand(const RunRequest& request, QObject* parent)
     : QObject(parent)
     , m_request(request)
-    , m_streaming(request.backends.size() == 1 && !request.json)
+    , m_out(STDOUT_FILENO, "stdout")
+    , m_err(STDERR_FILENO, "stderr")
 {
 }
 
+RunCommand::~RunCommand() = default;
+
 int RunCommand::exec()
 {
+    // A closed pipe is EPIPE for every backend and start method, never a silent death that
+    // leaves workers behind (spawning would set SIGPIPE to ignored anyway).
+    ::signal(SIGPIPE, SIG_IGN);
     UnixSignals unixSignals;
     connect(&unixSignals, &UnixSignals::received, this, [this](int signalNumber) {
         m_signal = signalNumber;
         stopAll();
     });
     for (Backend backend : m_request.backends) {
-        Worker* worker = createWorker(backend, m_request.spec, this);
-        worker->setTerminateGraceMs(kStopGraceMs);
-        m_runs.append({worker, {}, {}});
-        const qsizetype index = m_runs.size() - 1;
-        connect(worker, &Worker::output, this,
-                [this, index](Channel channel, const QByteArray& data) {
-                    if (m_streaming)
-                        writeFd(channel == Channel::Stdout ? STDOUT_FILENO : STDERR_FILENO, data);
-                    else
-                        (channel == Channel::Stdout ? m_runs[index].out : m_runs[index].err)
-                            .append(data);
-                });
-        connect(worker, &Worker::finished, this, &RunCommand::onFinished);
+        auto run = std::make_unique<Run>();
+        run->worker = createWorker(backend, m_request.spec, this);
+        run->worker->setTerminateGraceMs(kStopGraceMs);
+        Run* r = run.get();
+        connect(
+            r->worker, &Worker::output, this,
+            [this, r](Channel channel, const QByteArray& data) { onOutput(*r, channel, data); });
+        connect(r->worker, &Worker::finished, this, [this, r] { onFinished(*r); });
+        m_runs.push_back(std::move(run));
     }
+    if (m_runs.size() == 2)
+        m_comparison = new RunComparison(m_runs[0]->worker, m_runs[1]->worker, this);
     QTimer timeout;
     if (m_request.timeoutSeconds) {
         timeout.setSingleShot(true);
@@ -98,34 +89,27 @@ int RunCommand::exec()
         });
         timeout.start(static_cast<int>(std::min(*m_request.timeoutSeconds * 1000.0, 2e9)));
     }
-    for (const Run& run : m_runs) {
-        if (const Status started = run.worker->start(); !started)
-            writeText(STDERR_FILENO, QStringLiteral("twinrun: %1\n").arg(started.message()));
-    }
-    if (!std::all_of(m_runs.cbegin(), m_runs.cend(),
-                     [](const Run& r) { return Worker::isFinal(r.worker->state()); }))
+    // A refused start ends its worker as FailedToStart at once: onFinished() reports it.
+    for (const auto& run : m_runs)
+        static_cast<void>(run->worker->start());
+    if (!std::all_of(m_runs.cbegin(), m_runs.cend(), [this](const auto& r) { return isDone(*r); }))
         m_loop.exec();
 
-    const bool abandoned = std::any_of(m_runs.cbegin(), m_runs.cend(),
-                                       [](const Run& r) { return r.worker->isAlive(); });
     int status = 0;
     if (m_request.json) {
-        for (const Run& run : m_runs)
-            printJson(run);
-        status = m_runs.size() == 2 ? printBoth() : exitStatusFor(*m_runs.constFirst().worker);
-    } else if (m_runs.size() == 2) {
-        status = printBoth();
-    } else {
-        const Worker& w = *m_runs.constFirst().worker;
-        if (w.state() == Worker::State::FailedToStart)
-            writeText(STDERR_FILENO, QStringLiteral("twinrun: %1\n").arg(w.errorString()));
-        status = exitStatusFor(w);
+        for (const auto& run : m_runs) {
+            writeOut(runJson(*run->worker, run->capture[0], run->capture[1], m_timedOut));
+        }
     }
-    if (m_timedOut)
-        status = 124;
-    if (m_signal)
-        status = 128 + m_signal;
-    if (abandoned) {
+    if (m_comparison) {
+        printReadySections();
+        status = verdictStatus();
+    } else {
+        status = exitStatusFor(*m_runs.front()->worker);
+    }
+    status = exitStatus(status);
+    if (std::any_of(m_runs.cbegin(), m_runs.cend(),
+                    [](const auto& r) { return r->worker->isAlive(); })) {
         // A thread that ignores stop requests cannot be killed; leave without waiting for it.
         std::fflush(stdout);
         std::fflush(stderr);
@@ -134,107 +118,162 @@ int RunCommand::exec()
     return status;
 }
 
+int RunCommand::exitStatus(int workersStatus) const
+{
+    if (m_signal)
+        return 128 + m_signal;
+    if (m_failure)
+        return m_failure == EPIPE ? 128 + SIGPIPE : 1;
+    if (m_timedOut)
+        return 124;
+    return workersStatus;
+}
+
+void RunCommand::onOutput(Run& run, Channel channel, const QByteArray& data)
+{
+    const int i = channelIndex(channel);
+    run.bytes[i] += data.size();
+    if (m_request.json) {
+        run.capture[i].append(data);
+    } else if (m_comparison) {
+        if (!run.spool[i].append(data))
+            fail(QStringLiteral("cannot keep %1's output until it is printed: %2")
+                     .arg(run.worker->name(), run.spool[i].errorString()),
+                 -1);
+    } else {
+        static_cast<void>(channel == Channel::Stdout ? writeOut(data) : writeErr(data));
+    }
+}
+
+void RunCommand::onFinished(Run& run)
+{
+    // In a section, with --as both: after that run's output.
+    if (!m_comparison || m_request.json)
+        reportError(run);
+    printReadySections();
+    maybeQuit();
+}
+
+void RunCommand::reportError(const Run& run)
+{
+    // What went wrong outside the target (could not start, the fork server ended): the target's
+    // own errors are already on its stderr.
+    if (!run.worker->errorString().isEmpty())
+        writeErr(QStringLiteral("twinrun: %1\n").arg(run.worker->errorString()).toUtf8());
+}
+
+bool RunCommand::writeOut(QByteArrayView data)
+{
+    if (!m_out.write(data))
+        fail(m_out.errorText(), m_out.error());
+    return !m_out.failed();
+}
+
+bool RunCommand::writeErr(QByteArrayView data)
+{
+    if (!m_err.write(data))
+        fail(m_err.errorText(), m_err.error());
+    return !m_err.failed();
+}
+
+void RunCommand::fail(const QString& message, int error)
+{
+    if (m_failure)
+        return;
+    m_failure = error;
+    // A closed pipe is the reader's choice (`| head`): stop quietly, as Unix tools do.
+    if (error != EPIPE)
+        m_err.write(QStringLiteral("twinrun: %1\n").arg(message));
+    stopAll();
+}
+
 void RunCommand::stopAll()
 {
-    bool threadsLeft = false;
-    for (const Run& run : m_runs) {
-        if (!run.worker->isAlive())
-            continue;
-        (void)run.worker->terminate();
-        threadsLeft |= run.worker->backend() == Backend::Thread;
-    }
-    if (!threadsLeft)
-        return;
-    QTimer::singleShot(kStopGraceMs, this, [this] {
-        for (const Run& run : m_runs) {
-            if (run.worker->stillRunningAfterStop())
-                writeText(STDERR_FILENO,
-                          QStringLiteral("twinrun: %1 is still running and cannot be killed (a "
-                                         "thread can only stop itself); leaving it behind\n")
-                              .arg(run.worker->name()));
+    if (!m_stopping) {
+        m_stopping = true;
+        bool threadsLeft = false;
+        for (const auto& run : m_runs) {
+            if (!run->worker->isAlive())
+                continue;
+            // Only a worker that has just ended refuses, and then there is nothing to stop.
+            static_cast<void>(run->worker->terminate());
+            threadsLeft |= run->worker->backend() == Backend::Thread;
         }
+        // Processes end for sure (SIGKILL follows the grace); threads only if they listen.
+        if (threadsLeft)
+            QTimer::singleShot(kStopGraceMs, this, &RunCommand::giveUpOnThreads);
+    }
+    maybeQuit();
+}
+
+void RunCommand::giveUpOnThreads()
+{
+    for (const auto& run : m_runs) {
+        if (run->worker->backend() == Backend::Thread && run->worker->isAlive())
+            writeErr(QStringLiteral("twinrun: %1 is still running and cannot be killed (a thread "
+                                    "can only stop itself); leaving it behind\n")
+                         .arg(run->worker->name())
+                         .toUtf8());
+    }
+    m_gaveUpOnThreads = true;
+    printReadySections();
+    maybeQuit();
+}
+
+bool RunCommand::isDone(const Run& run) const
+{
+    return Worker::isFinal(run.worker->state()) ||
+           (m_gaveUpOnThreads && run.worker->backend() == Backend::Thread);
+}
+
+void RunCommand::maybeQuit()
+{
+    if (std::all_of(m_runs.cbegin(), m_runs.cend(), [this](const auto& r) { return isDone(*r); }))
         m_loop.quit();
-    });
 }
 
-void RunCommand::onFinished()
+void RunCommand::printReadySections()
 {
-    for (const Run& run : m_runs) {
-        if (!Worker::isFinal(run.worker->state()))
-            return;
-    }
-    m_loop.quit();
+    if (!m_comparison || m_request.json)
+        return;
+    // In order, thread first, each as soon as it and those before it are done.
+    while (m_printed < m_runs.size() && isDone(*m_runs[m_printed]))
+        printSection(*m_runs[m_printed++]);
 }
 
-int RunCommand::printBoth()
-{
-    const Run& thread = m_runs.at(0);
-    const Run& process = m_runs.at(1);
-    if (!m_request.json) {
-        for (const Run& run : m_runs) {
-            const QString header = QStringLiteral("== %1 %2: %3 ==\n")
-                                       .arg(backendName(run.worker->backend()), run.worker->name(),
-                                            describeEnd(*run.worker));
-            writeText(STDOUT_FILENO, header);
-            writeFd(STDOUT_FILENO, run.out);
-            if (!run.err.isEmpty()) {
-                writeText(STDERR_FILENO, header);
-                writeFd(STDERR_FILENO, run.err);
-            }
-            if (run.worker->state() == Worker::State::FailedToStart)
-                writeText(STDERR_FILENO,
-                          QStringLiteral("twinrun: %1\n").arg(run.worker->errorString()));
-        }
-    }
-    const Comparison comparison =
-        compareRuns({thread.out, thread.err, thread.worker->exitCode()},
-                    {process.out, process.err, process.worker->exitCode()});
-    const bool bothOk = thread.worker->state() == Worker::State::Finished &&
-                        process.worker->state() == Worker::State::Finished;
-    if (!m_request.json) {
-        const QString timing =
-            QStringLiteral("thread %1 ms, process %2 ms")
-                .arg(QString::number(thread.worker->durationNs() / 1e6, 'f', 1),
-                     QString::number(process.worker->durationNs() / 1e6, 'f', 1));
-        writeText(STDOUT_FILENO, QStringLiteral("%1 (%2)\n").arg(comparison.summary(), timing));
-    }
-    return comparison.identical && bothOk ? 0 : 1;
-}
-
-void RunCommand::printJson(const Run& run) const
+void RunCommand::printSection(Run& run)
 {
     const Worker& w = *run.worker;
-    QJsonArray args;
-    for (const Value& v : w.spec().args)
-        args.append(v.toJson());
-    QJsonObject kwargs;
-    for (const auto& [key, value] : w.spec().kwargs)
-        kwargs.insert(key, value.toJson());
-    QJsonObject object{
-        {QStringLiteral("name"), w.name()},
-        {QStringLiteral("backend"), backendName(w.backend())},
-        {QStringLiteral("target"), w.spec().target},
-        {QStringLiteral("args"), args},
-        {QStringLiteral("kwargs"), kwargs},
-        {QStringLiteral("daemon"), w.isDaemon()},
-        {QStringLiteral("start_method"), w.backend() == Backend::Process
-                                             ? QJsonValue(startMethodName(w.spec().startMethod))
-                                             : QJsonValue()},
-        {QStringLiteral("state"), Worker::stateName(w.state())},
-        {QStringLiteral("exit_code"), w.exitCode() ? QJsonValue(*w.exitCode()) : QJsonValue()},
-        {QStringLiteral("pid"), static_cast<qint64>(w.pid())},
-        {QStringLiteral("ident"), QString::number(w.ident())},
-        {QStringLiteral("native_id"), static_cast<qint64>(w.nativeId())},
-        {QStringLiteral("start_time"), w.startTime().toString(Qt::ISODateWithMs)},
-        {QStringLiteral("duration_ms"), w.durationNs() / 1e6},
-        {QStringLiteral("stdout"), QString::fromUtf8(run.out)},
-        {QStringLiteral("stderr"), QString::fromUtf8(run.err)},
-    };
-    if (!w.errorString().isEmpty())
-        object.insert(QStringLiteral("error"), w.errorString());
-    if (m_timedOut)
-        object.insert(QStringLiteral("timed_out"), true);
-    writeFd(STDOUT_FILENO, QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n');
+    const QByteArray header = QStringLiteral("== %1 %2: %3 ==\n")
+                                  .arg(backendName(w.backend()), w.name(), runEndText(w))
+                                  .toUtf8();
+    for (int i = 0; i < 2; ++i) {
+        const auto write = [this, i](QByteArrayView data) {
+            return i == 0 ? writeOut(data) : writeErr(data);
+        };
+        if (i == 0 || run.bytes[i] > 0) {
+            bool ok = write(header);
+            while (ok && !run.spool[i].isEmpty())
+                ok = write(run.spool[i].take(kCopyBytes));
+        }
+        run.spool[i].clear();
+    }
+    reportError(run);
+}
+
+int RunCommand::verdictStatus()
+{
+    const Comparison comparison = m_comparison->result();
+    if (!m_request.json) {
+        const QString timing = QStringLiteral("thread %1, process %2")
+                                   .arg(formatDuration(m_runs[0]->worker->durationNs()),
+                                        formatDuration(m_runs[1]->worker->durationNs()));
+        writeOut(QStringLiteral("%1 (%2)\n").arg(comparison.summary(), timing).toUtf8());
+    }
+    const bool bothOk = std::all_of(m_runs.cbegin(), m_runs.cend(), [](const auto& r) {
+        return r->worker->state() == Worker::State::Finished;
+    });
+    return comparison.identical && bothOk ? 0 : 1;
 }
 
 } // namespace twinrun

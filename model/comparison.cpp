@@ -1,20 +1,30 @@
 #include <twinrun/comparison.h>
+#include <twinrun/streamcomparator.h>
 
 #include <QStringList>
 
+#include <algorithm>
+
 namespace twinrun {
+
+namespace {
+constexpr qsizetype kSlice = 64 * 1024;
+} // namespace
 
 qsizetype firstDifferentLine(const QByteArray& a, const QByteArray& b)
 {
-    if (a == b)
-        return 0;
-    qsizetype line = 1;
-    const qsizetype common = std::min(a.size(), b.size());
-    for (qsizetype i = 0; i < common && a[i] == b[i]; ++i) {
-        if (a[i] == '\n')
-            ++line;
+    // In step, so neither side gets ahead by more than a slice.
+    const auto slice = [](const QByteArray& bytes, qsizetype at) {
+        return QByteArrayView(bytes)
+            .sliced(std::min(at, bytes.size()))
+            .first(std::clamp<qsizetype>(bytes.size() - at, 0, kSlice));
+    };
+    StreamComparator comparator;
+    for (qsizetype at = 0; at < std::max(a.size(), b.size()); at += kSlice) {
+        comparator.feed(0, Channel::Stdout, slice(a, at));
+        comparator.feed(1, Channel::Stdout, slice(b, at));
     }
-    return line;
+    return comparator.result(Channel::Stdout, true, true).firstDifferentLine;
 }
 
 Comparison compareRuns(const RunOutcome& a, const RunOutcome& b)
@@ -36,8 +46,12 @@ QString Comparison::summary() const
         differences << QStringLiteral("stdout differs from line %1").arg(firstStdoutDiff);
     if (firstStderrDiff)
         differences << QStringLiteral("stderr differs from line %1").arg(firstStderrDiff);
-    if (exitCodesDiffer)
+    if (exitCodesDiffer && incomplete.isEmpty())
         differences << QStringLiteral("exit codes differ");
+    if (!incomplete.isEmpty()) {
+        differences.prepend(incomplete);
+        return QStringLiteral("incomplete: ") + differences.join(QStringLiteral("; "));
+    }
     return QStringLiteral("different: ") + differences.join(QStringLiteral("; "));
 }
 

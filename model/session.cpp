@@ -2,6 +2,7 @@
 #include <twinrun/workerfactory.h>
 
 #include <twinrun/outputlog.h>
+#include <twinrun/runcomparison.h>
 
 #include <algorithm>
 
@@ -12,7 +13,8 @@ struct Session::Entry {
     OutputLog* log = nullptr;
     int id = 0;
     Worker* partner = nullptr;
-    bool alive = false; // as last seen, to tell when the running set changes
+    RunComparison* comparison = nullptr; // shared with the partner's entry; a child of the session
+    bool alive = false;                  // as last seen, to tell when the running set changes
 };
 
 Session::Session(QObject* parent)
@@ -42,6 +44,9 @@ QList<Worker*> Session::launch(const LaunchSpec& spec)
     if (workers.size() == 2) {
         entryOf(workers[0])->partner = workers[1];
         entryOf(workers[1])->partner = workers[0];
+        auto* comparison = new RunComparison(workers[0], workers[1], this);
+        entryOf(workers[0])->comparison = comparison;
+        entryOf(workers[1])->comparison = comparison;
     }
     // All are created before any starts, so both halves of a Both launch start together.
     for (Worker* worker : std::as_const(workers)) {
@@ -143,6 +148,12 @@ Worker* Session::partner(const Worker* worker) const
     return entry ? entry->partner : nullptr;
 }
 
+const RunComparison* Session::comparison(const Worker* worker) const
+{
+    const Entry* entry = entryOf(worker);
+    return entry ? entry->comparison : nullptr;
+}
+
 QList<Worker*> Session::running() const
 {
     QList<Worker*> alive;
@@ -185,9 +196,13 @@ bool Session::remove(Worker* worker)
     m_rows.remove(worker);
     reindexFrom(row);
     if (entry->partner) {
-        if (Entry* other = entryOf(entry->partner))
+        if (Entry* other = entryOf(entry->partner)) {
             other->partner = nullptr;
+            other->comparison = nullptr;
+        }
     }
+    if (entry->comparison)
+        entry->comparison->deleteLater();
     worker->disconnect(this);
     // Later, not now: remove() may be called from a slot of the worker's own signal.
     worker->deleteLater();

@@ -1,3 +1,4 @@
+#include <twinrun/runtext.h>
 #include <twinrun/workertablemodel.h>
 
 #include <twinrun/outputlog.h>
@@ -35,17 +36,6 @@ QString signalName(int signal)
         return QStringLiteral("SIGPIPE");
     }
     return QStringLiteral("SIG%1").arg(signal);
-}
-
-QString durationText(qint64 ns)
-{
-    const double ms = double(ns) / 1e6;
-    if (ms < 1000)
-        return QStringLiteral("%1 ms").arg(ms, 0, 'f', 1);
-    if (ms < 60 * 1000)
-        return QStringLiteral("%1 s").arg(ms / 1000, 0, 'f', 2);
-    const qint64 s = ns / 1000000000;
-    return QStringLiteral("%1 min %2 s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
 QString identText(const Worker& worker)
@@ -165,7 +155,7 @@ QVariant WorkerTableModel::displayData(const Worker& worker, int column) const
                    ? worker.startTime().toString(QStringLiteral("hh:mm:ss.zzz"))
                    : QString();
     case Duration:
-        return worker.startTime().isValid() ? durationText(worker.durationNs()) : QString();
+        return worker.startTime().isValid() ? formatDuration(worker.durationNs()) : QString();
     case Lines:
         return QString::number(m_session->lineCount(&worker));
     case ColumnCount:

@@ -3,6 +3,7 @@
 #include "durationtext.h"
 #include "outputview.h"
 #include <twinrun/outputlog.h>
+#include <twinrun/runcomparison.h>
 #include <twinrun/session.h>
 #include <twinrun/worker.h>
 
@@ -16,20 +17,21 @@ namespace twinrun {
 
 namespace {
 
-// The log index of the n-th (1-based) line of one channel, or -1.
-qsizetype indexOfChannelLine(const OutputLog* log, Channel channel, qsizetype n)
+// The log index of a channel's line, numbered from the run's first line (lines the log has
+// dropped included: totalLines says how many the run wrote), or -1 when the log no longer has it.
+qsizetype logIndexOf(const OutputLog* log, Channel channel, qsizetype line, qsizetype totalLines)
 {
-    for (qsizetype i = 0; log && i < log->lineCount(); ++i) {
+    if (!log)
+        return -1;
+    qsizetype kept = 0;
+    for (qsizetype i = 0; i < log->lineCount(); ++i)
+        kept += log->line(i).channel == channel ? 1 : 0;
+    qsizetype n = line - (totalLines - kept);
+    for (qsizetype i = 0; n > 0 && i < log->lineCount(); ++i) {
         if (log->line(i).channel == channel && --n == 0)
             return i;
     }
     return -1;
-}
-
-RunOutcome outcomeOf(const Worker* worker, const OutputLog* log)
-{
-    return {log ? log->channelBytes(Channel::Stdout) : QByteArray(),
-            log ? log->channelBytes(Channel::Stderr) : QByteArray(), worker->exitCode()};
 }
 
 } // namespace
@@ -167,21 +169,25 @@ void ComparePanel::refresh()
         return;
     }
     m_tick.stop();
-    const OutputLog* logs[2] = {m_session->log(m_sides[0].worker),
-                                m_session->log(m_sides[1].worker)};
     // The view may still hold back the last lines until its next tick: show them with the
     // verdict, so the highlight lands on lines that are there.
     for (Side& side : m_sides)
         side.view->refreshNow();
-    const Comparison c =
-        compareRuns(outcomeOf(m_sides[0].worker, logs[0]), outcomeOf(m_sides[1].worker, logs[1]));
+    // The session compared the runs' complete outputs as they came, not the capped logs.
+    const RunComparison* comparison = m_session->comparison(m_sides[0].worker);
+    if (!comparison) {
+        showVerdict(tr("Not compared: these runs are not the two halves of one Both launch"),
+                    palette().color(QPalette::Window), QStyle::SP_MessageBoxInformation);
+        return;
+    }
+    const Comparison c = comparison->result();
     for (int i = 0; i < 2; ++i) {
-        qsizetype line = -1;
-        if (c.firstStdoutDiff)
-            line = indexOfChannelLine(logs[i], Channel::Stdout, c.firstStdoutDiff);
-        else if (c.firstStderrDiff)
-            line = indexOfChannelLine(logs[i], Channel::Stderr, c.firstStderrDiff);
-        m_sides[i].view->setHighlightedLine(line);
+        const Channel channel = c.firstStdoutDiff ? Channel::Stdout : Channel::Stderr;
+        const qsizetype line = c.firstStdoutDiff ? c.firstStdoutDiff : c.firstStderrDiff;
+        const qsizetype index = line ? logIndexOf(m_session->log(m_sides[i].worker), channel, line,
+                                                  comparison->streams().lineCount(i, channel))
+                                     : -1;
+        m_sides[i].view->setHighlightedLine(index);
         m_sides[i].view->revealHighlightedLine();
     }
     if (c.identical)

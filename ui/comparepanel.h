@@ -17,7 +17,8 @@ class Session;
 class Worker;
 
 // The two halves of a Both launch side by side: each one's output, state, exit code and
-// duration, and once both have ended the verdict of compareRuns() with the first differing
+// duration, and once both have ended the verdict of the session's RunComparison (the runs'
+// complete outputs, whatever the logs dropped) with the first differing
 // line highlighted on both sides.
 class ComparePanel : public QWidget {
     Q_OBJECT

@@ -4,7 +4,8 @@
 
 namespace twinrun {
 
-// A run's duration for people: "850 µs", "12.4 ms", "1.25 s", "2 min 05 s".
+// A run's duration for people: twinrun::formatDuration() (twinrun/runtext.h), the one style the
+// table, the compare view and the command line share.
 QString durationText(qint64 nanoseconds);
 
 } // namespace twinrun

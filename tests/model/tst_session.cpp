@@ -118,7 +118,7 @@ private Q_SLOTS:
             QVERIFY(QRegularExpression(QStringLiteral("^\\d\\d:\\d\\d:\\d\\d\\.\\d\\d\\d$"))
                         .match(h.cell(w, Column::Started))
                         .hasMatch());
-            QVERIFY2(QRegularExpression(QStringLiteral("^\\d+\\.\\d ms$|^\\d+\\.\\d\\d s$"))
+            QVERIFY2(QRegularExpression(QStringLiteral("^\\d+\\.\\d\\d? ms$|^\\d+\\.\\d\\d s$"))
                          .match(h.cell(w, Column::Duration))
                          .hasMatch(),
                      qPrintable(h.cell(w, Column::Duration)));

@@ -9,7 +9,8 @@
 
 namespace twinrun {
 
-// Compares what two runs of the same spec produced (the "Both" mode verdict).
+// What two runs of the same spec produced, whole (the "Both" mode verdict for outputs that are
+// at hand; RunComparison compares live runs of any size by streaming).
 struct TWINRUN_MODEL_EXPORT RunOutcome {
     QByteArray out;
     QByteArray err;
@@ -21,8 +22,13 @@ struct TWINRUN_MODEL_EXPORT Comparison {
     qsizetype firstStdoutDiff = 0; // 1-based line where stdout first differs, 0 if equal
     qsizetype firstStderrDiff = 0;
     bool exitCodesDiffer = false;
-    // "identical: same stdout, stderr and exit code" or
-    // "different: stdout differs from line 3; exit codes differ"
+    // Why the runs cannot be called identical whatever they printed (a run was stopped, is still
+    // running or failed to start; the output could not be compared); empty otherwise. When set,
+    // identical is false and the line numbers say what differs in the output so far.
+    QString incomplete;
+    // "identical: same stdout, stderr and exit code",
+    // "different: stdout differs from line 3; exit codes differ" or
+    // "incomplete: the process was stopped (killed); stdout differs from line 3"
     QString summary() const;
 };
 

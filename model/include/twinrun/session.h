@@ -12,6 +12,7 @@
 namespace twinrun {
 
 class OutputLog;
+class RunComparison;
 
 // Owns the workers of one window (or script): creates them from launch specs, keeps each
 // one's OutputLog, answers "which are running", and stops what is left when it goes.
@@ -37,6 +38,10 @@ public:
     OutputLog* log(const Worker* worker) const;
     qsizetype lineCount(const Worker* worker) const; // lines received so far, dropped included
     Worker* partner(const Worker* worker) const;     // the other half of a Both launch
+    // The verdict of the worker's Both launch, fed from the start with both runs' complete
+    // output (not the logs, which may drop lines); null for a single run or once either half
+    // is removed.
+    const RunComparison* comparison(const Worker* worker) const;
 
     QList<Worker*> running() const;
     int runningThreads() const;

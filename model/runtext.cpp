@@ -1,0 +1,30 @@
+#include <twinrun/runtext.h>
+#include <twinrun/worker.h>
+
+namespace twinrun {
+
+QString formatDuration(qint64 ns)
+{
+    if (ns < 0)
+        return {};
+    if (ns < 10'000'000)
+        return QStringLiteral("%1 ms").arg(QString::number(double(ns) / 1e6, 'f', 2));
+    if (ns < 999'950'000)
+        return QStringLiteral("%1 ms").arg(QString::number(double(ns) / 1e6, 'f', 1));
+    if (ns < 59'995'000'000)
+        return QStringLiteral("%1 s").arg(QString::number(double(ns) / 1e9, 'f', 2));
+    const qint64 seconds = ns / 1'000'000'000;
+    return QStringLiteral("%1 min %2 s")
+        .arg(seconds / 60)
+        .arg(seconds % 60, 2, 10, QLatin1Char('0'));
+}
+
+QString runEndText(const Worker& worker)
+{
+    QString text = Worker::stateName(worker.state());
+    if (worker.exitCode())
+        text += QStringLiteral(", exit code %1").arg(*worker.exitCode());
+    return text + QStringLiteral(", ") + formatDuration(worker.durationNs());
+}
+
+} // namespace twinrun
