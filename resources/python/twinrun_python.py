@@ -25,6 +25,7 @@ import argparse
 import datetime
 import json
 import multiprocessing
+import multiprocessing.util
 import os
 import resource
 import signal
@@ -32,10 +33,11 @@ import sys
 import threading
 import time
 
-import twinrun_call
-import twinrun_compare
-import twinrun_targets
-import twinrun_values
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # also under python3 -P / -I
+import twinrun_call  # noqa: E402 (the modules beside this file)
+import twinrun_compare  # noqa: E402
+import twinrun_targets  # noqa: E402
+import twinrun_values  # noqa: E402
 
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
@@ -62,6 +64,15 @@ class StopRequests:
         signal.signal(signal.SIGTERM, on_terminate)
         signal.signal(signal.SIGINT, on_terminate)
         signal.signal(signal.SIGUSR1, on_kill)
+        # A fork child inherits these handlers: it gets Python's defaults back before its
+        # target runs (spawn and forkserver children start from exec, with the defaults).
+        multiprocessing.util.register_after_fork(self, StopRequests._restore_defaults)
+
+    @staticmethod
+    def _restore_defaults(_self):
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGUSR1, signal.SIG_DFL)
 
 
 def _die_with_parent():
@@ -167,13 +178,13 @@ def run_process(spec, target, method, stops, timeout, grace):
     usage = None if method == "forkserver" else resource.getrusage(resource.RUSAGE_CHILDREN)
     report = {"start_time": datetime.datetime.now().isoformat(timespec="milliseconds"),
               "name": process.name}
+    stops.install()  # before start: a stop request may come as soon as the target runs
     began = time.perf_counter()
     try:
         process.start()
     except Exception as e:  # noqa: BLE001 (whatever keeps it from starting is the report)
         return dict(report, state="failed to start", exit_code=None, python_exitcode=None,
                     error=f"{type(e).__name__}: {e}", duration_ms=0.0)
-    stops.install()  # after start: a fork child must not inherit the runner's handlers
     report.update(pid=process.pid, ident=str(process.ident), native_id=process.pid)
     deadline = None if timeout is None else began + timeout
     sent = None

@@ -102,7 +102,7 @@ def run_twinrun(spec):
                               env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
     finally:
         os.remove(path)
-    record = json.loads(done.stdout.decode("utf-8", "surrogateescape").splitlines()[0])
+    record = json.loads(done.stdout.split(b"\n")[0].decode("utf-8", "surrogateescape"))
     return Run(record["stdout"].encode("utf-8", "surrogateescape"),
                record["stderr"].encode("utf-8", "surrogateescape"), done.returncode, record)
 
