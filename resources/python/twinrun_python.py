@@ -208,7 +208,7 @@ def run_process(spec, target, method, stops, timeout, grace):
 
 
 def _write_report(report, options):
-    text = json.dumps(report, ensure_ascii=False) + "\n"
+    text = json.dumps(report) + "\n"  # ASCII: any reader, any string
     if options.report_fd is not None:
         with os.fdopen(options.report_fd, "w", encoding="utf-8", closefd=True) as out:
             out.write(text)
