@@ -1,3 +1,4 @@
+#include <twinrun/echo.h>
 #include <twinrun/target.h>
 
 #include <QSet>
@@ -112,7 +113,9 @@ BindResult Signature::bind(const QString& function, const Value::Items& args,
     QSet<QString> seenKeywords;
     for (const auto& [key, value] : kwargs) {
         if (seenKeywords.contains(key))
-            return {{}, QStringLiteral("%1 got keyword argument '%2' more than once").arg(fn, key)};
+            return {{},
+                    QStringLiteral("%1 got keyword argument %2 more than once")
+                        .arg(fn, echoInput(key))};
         seenKeywords.insert(key);
         const Param* named = nullptr;
         for (const Param& p : params) {
@@ -123,12 +126,15 @@ BindResult Signature::bind(const QString& function, const Value::Items& args,
         if (named) {
             if (bound.named.contains(key))
                 return {{},
-                        QStringLiteral("%1 got multiple values for argument '%2'").arg(fn, key)};
+                        QStringLiteral("%1 got multiple values for argument %2")
+                            .arg(fn, echoInput(key))};
             bound.named.insert(key, value);
         } else if (varKeyword) {
             bound.varKwargs.append({key, value});
         } else {
-            return {{}, QStringLiteral("%1 got an unexpected keyword argument '%2'").arg(fn, key)};
+            return {
+                {},
+                QStringLiteral("%1 got an unexpected keyword argument %2").arg(fn, echoInput(key))};
         }
     }
 
@@ -160,7 +166,7 @@ BindResult Signature::bind(const QString& function, const Value::Items& args,
     auto typeError = [&](const Param& p, const Value& v, const QString& what) {
         return BindResult{{},
                           QStringLiteral("%1 %2 must be %3, not %4 (%5)")
-                              .arg(fn, what, p.typeText(), v.typeName(), v.repr())};
+                              .arg(fn, what, p.typeText(), v.typeName(), echoRepr(v.repr()))};
     };
     for (const Param& p : params) {
         if (p.kind == Param::Kind::VarPositional) {
@@ -172,7 +178,7 @@ BindResult Signature::bind(const QString& function, const Value::Items& args,
         } else if (p.kind == Param::Kind::VarKeyword) {
             for (const auto& [key, value] : bound.varKwargs) {
                 if (!p.accepts(value))
-                    return typeError(p, value, QStringLiteral("argument '%1'").arg(key));
+                    return typeError(p, value, QStringLiteral("argument %1").arg(echoInput(key)));
             }
         } else {
             const Value v = bound.named.value(p.name);
@@ -243,8 +249,8 @@ PreparedCall prepareCall(const QString& targetName, const Value::Items& args, co
     const TargetRegistry& registry = TargetRegistry::instance();
     call.target = registry.find(targetName);
     if (!call.target) {
-        call.error = QStringLiteral("unknown target '%1' (known: %2)")
-                         .arg(targetName, registry.names().join(QStringLiteral(", ")));
+        call.error = QStringLiteral("unknown target %1 (known: %2)")
+                         .arg(echoInput(targetName), registry.names().join(QStringLiteral(", ")));
         return call;
     }
     if (asThread && !call.target->threadRefusal.isEmpty()) {
