@@ -1,13 +1,14 @@
 #include "cli.h"
 
 #include "benchcommand.h"
+#include "commandline.h"
 #include "runcommand.h"
 #include "runrequest.h"
+#include <twinrun/echo.h>
 #include <twinrun/launchspec.h>
 #include <twinrun/target.h>
 #include <twinrun/version.h>
 
-#include <QCommandLineParser>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -20,18 +21,6 @@ namespace twinrun {
 namespace {
 
 const QString kProgram = QStringLiteral("twinrun");
-
-void printOut(const QString& text)
-{
-    std::fputs(text.toUtf8().constData(), stdout);
-}
-
-int usageError(const QString& context, const QString& message)
-{
-    // One line, naming the input and what was expected: scripts read it, people grep it.
-    std::fprintf(stderr, "%s: %s\n", context.toUtf8().constData(), message.toUtf8().constData());
-    return 2;
-}
 
 QString mainHelp()
 {
@@ -82,21 +71,20 @@ QJsonObject targetJson(const Target& t)
 
 int targetsCommand(const QStringList& arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Lists the targets a worker can run."));
-    parser.addHelpOption();
+    CommandParser parser(QStringLiteral("targets"),
+                         QStringLiteral("Lists the targets a worker can run."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print a JSON array."));
     parser.addOption(json);
-    if (!parser.parse(QStringList{kProgram + QStringLiteral(" targets")} + arguments))
-        return usageError(QStringLiteral("twinrun targets"), parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+    if (const QString error = parser.parseArguments(arguments); !error.isEmpty())
+        return usageError(parser.context(), error);
+    if (parser.helpRequested()) {
+        printOut(parser.help());
         return 0;
     }
     if (!parser.positionalArguments().isEmpty())
-        return usageError(QStringLiteral("twinrun targets"),
-                          QStringLiteral("unexpected argument '%1'")
-                              .arg(parser.positionalArguments().constFirst()));
+        return usageError(parser.context(),
+                          QStringLiteral("unexpected argument %1")
+                              .arg(echoInput(parser.positionalArguments().constFirst())));
     const QList<const Target*> targets = TargetRegistry::instance().targets();
     if (parser.isSet(json)) {
         QJsonArray all;
@@ -164,14 +152,15 @@ QString requestFromArguments(const QCommandLineParser& parser, const RunOptions&
         const qsizetype eq = item.indexOf(QLatin1Char('='));
         const QString key = item.left(eq);
         if (eq < 0 || !isIdentifier(key))
-            return QStringLiteral("--kwarg '%1': expected KEY=VALUE with KEY a Python identifier")
-                .arg(item);
+            return QStringLiteral("--kwarg %1: expected KEY=VALUE with KEY a Python identifier")
+                .arg(echoInput(item));
         if (keys.contains(key))
-            return QStringLiteral("--kwarg '%1': keyword '%2' given more than once").arg(item, key);
+            return QStringLiteral("--kwarg %1: keyword %2 given more than once")
+                .arg(echoInput(item), echoInput(key));
         keys.insert(key);
         const ValueParseResult parsed = Value::parse(item.mid(eq + 1));
         if (!parsed)
-            return QStringLiteral("--kwarg '%1': %2").arg(item, parsed.error);
+            return QStringLiteral("--kwarg %1: %2").arg(echoInput(item), parsed.error);
         request->spec.kwargs.append({key, *parsed.value});
     }
     request->spec.name = parser.value(o.name);
@@ -181,14 +170,14 @@ QString requestFromArguments(const QCommandLineParser& parser, const RunOptions&
 
     const std::optional<StartMethod> method = startMethodFromName(parser.value(o.startMethod));
     if (!method)
-        return QStringLiteral("--start-method '%1': expected spawn or forkserver")
-            .arg(parser.value(o.startMethod));
+        return QStringLiteral("--start-method %1: expected spawn or forkserver")
+            .arg(echoInput(parser.value(o.startMethod)));
     request->spec.startMethod = *method;
 
     const std::optional<LaunchSpec::Mode> mode = LaunchSpec::modeFromName(parser.value(o.as));
     if (!mode)
-        return QStringLiteral("--as '%1': expected thread, process or both")
-            .arg(parser.value(o.as));
+        return QStringLiteral("--as %1: expected thread, process or both")
+            .arg(echoInput(parser.value(o.as)));
     request->backends = LaunchSpec{request->spec, *mode}.backends();
     return {};
 }
@@ -196,19 +185,18 @@ QString requestFromArguments(const QCommandLineParser& parser, const RunOptions&
 // --spec FILE: the whole call from a saved launch spec; returns what is wrong, or "".
 QString requestFromFile(const QCommandLineParser& parser, const RunOptions& o, RunRequest* request)
 {
-    const QString path = parser.value(o.spec);
+    const QString path = echoInput(parser.value(o.spec));
     if (!parser.positionalArguments().isEmpty())
-        return QStringLiteral("--spec '%1' already says what to run: drop TARGET and ARGs")
-            .arg(path);
+        return QStringLiteral("--spec %1 already says what to run: drop TARGET and ARGs").arg(path);
     for (const QCommandLineOption* option : {&o.as, &o.kwarg, &o.name, &o.daemon, &o.startMethod}) {
         if (parser.isSet(*option))
-            return QStringLiteral("--spec '%1' already says what to run: drop --%2")
+            return QStringLiteral("--spec %1 already says what to run: drop --%2")
                 .arg(path, option->names().constFirst());
     }
     QString error;
-    const std::optional<LaunchSpec> launch = readLaunchSpecFile(path, &error);
+    const std::optional<LaunchSpec> launch = readLaunchSpecFile(parser.value(o.spec), &error);
     if (!launch)
-        return QStringLiteral("--spec '%1': %2").arg(path, error);
+        return QStringLiteral("--spec %1: %2").arg(path, error);
     request->spec = launch->worker;
     request->backends = launch->backends();
     return {};
@@ -216,27 +204,30 @@ QString requestFromFile(const QCommandLineParser& parser, const RunOptions& o, R
 
 int runCommand(const QStringList& arguments)
 {
-    const QString context = QStringLiteral("twinrun run");
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Runs TARGET with ARGs (Python literals: 1, 1.5, 'text', True, None, (1, 2); a bare word\n"
-        "is a str) as a thread, a process or both. The target's stdout and stderr pass through\n"
-        "unchanged. Exit status: the worker's exit code; 128+N when a process died by signal N;\n"
-        "124 when --timeout ran out; 130/143 on SIGINT/SIGTERM; 2 for bad usage. Use -- before\n"
-        "ARGs that start with '-'."));
-    parser.addHelpOption();
+    CommandParser parser(
+        QStringLiteral("run"),
+        QStringLiteral(
+            "Runs TARGET with ARGs (Python literals: 1, 1.5, 'text', True, None, (1, 2); a bare "
+            "word\nis a str) as a thread, a process or both. The target's stdout and stderr pass "
+            "through\nunchanged. Exit status: the worker's exit code; 128+N when a process died by "
+            "signal N;\n124 when --timeout ran out; 130/143 on SIGINT/SIGTERM; 2 for bad usage. A "
+            "negative\nnumber is an ARG (-5, -1.5); put -- before other ARGs that start with "
+            "'-'."));
     parser.addPositionalArgument(QStringLiteral("TARGET"),
                                  QStringLiteral("The target to run (see 'twinrun targets')."));
     parser.addPositionalArgument(QStringLiteral("ARG"), QStringLiteral("Positional arguments."),
                                  QStringLiteral("[ARG ...]"));
     const RunOptions o;
     parser.addOptions({o.as, o.kwarg, o.name, o.daemon, o.startMethod, o.spec, o.timeout, o.json});
-    if (!parser.parse(QStringList{context} + arguments))
-        return usageError(context, parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+    const QStringList ordered = negativeNumbersAsArguments(
+        arguments, {o.as, o.kwarg, o.name, o.startMethod, o.spec, o.timeout});
+    if (const QString error = parser.parseArguments(ordered, true); !error.isEmpty())
+        return usageError(parser.context(), error);
+    if (parser.helpRequested()) {
+        printOut(parser.help());
         return 0;
     }
+    const QString context = parser.context();
 
     RunRequest request;
     const QString error = parser.isSet(o.spec) ? requestFromFile(parser, o, &request)
@@ -248,9 +239,9 @@ int runCommand(const QStringList& arguments)
         bool ok = false;
         const double seconds = parser.value(o.timeout).toDouble(&ok);
         if (!ok || !(seconds > 0) || seconds > 1e7)
-            return usageError(context, QStringLiteral("--timeout '%1': expected a number of "
+            return usageError(context, QStringLiteral("--timeout %1: expected a number of "
                                                       "seconds greater than 0")
-                                           .arg(parser.value(o.timeout)));
+                                           .arg(echoInput(parser.value(o.timeout))));
         request.timeoutSeconds = seconds;
     }
 
@@ -259,6 +250,9 @@ int runCommand(const QStringList& arguments)
                     request.backends.contains(Backend::Thread));
     if (!call)
         return usageError(context, call.error);
+    // Refused here, where the user gave it, rather than by the child.
+    if (const Status size = checkWorkerSpecSize(request.spec); !size)
+        return usageError(context, size.message());
 
     RunCommand run(request);
     return run.exec();
@@ -267,8 +261,9 @@ int runCommand(const QStringList& arguments)
 int demoCommand(const QStringList& arguments)
 {
     if (!arguments.isEmpty() && arguments.constFirst() != QLatin1String("--json"))
-        return usageError(QStringLiteral("twinrun demo"),
-                          QStringLiteral("unexpected argument '%1'").arg(arguments.constFirst()));
+        return usageError(
+            QStringLiteral("twinrun demo"),
+            QStringLiteral("unexpected argument %1").arg(echoInput(arguments.constFirst())));
     if (arguments.isEmpty()) {
         std::printf("TwinRun demo: faz_algo(1, 1.5, 'Edson') as a thread and as a process, like "
                     "the\nseed's threading.Thread / multiprocessing.Process example.\n\n");
@@ -309,10 +304,10 @@ int runCommandLine(const QStringList& arguments)
         return 0;
     }
     if (command.startsWith(QLatin1Char('-')))
-        return usageError(kProgram, QStringLiteral("unknown option '%1'").arg(command));
-    return usageError(
-        kProgram,
-        QStringLiteral("unknown command '%1' (commands: run, targets, demo, bench)").arg(command));
+        return usageError(kProgram, QStringLiteral("unknown option %1").arg(echoInput(command)));
+    return usageError(kProgram,
+                      QStringLiteral("unknown command %1 (commands: run, targets, demo, bench)")
+                          .arg(echoInput(command)));
 }
 
 } // namespace twinrun

@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "fdlimit.h"
 #include "windowmain.h"
 
 #include <twinrun/version.h>
@@ -21,6 +22,11 @@ bool hasDisplay()
 // program (twinrun/workerprogram.h), so this one is never re-run as a child.
 int main(int argc, char** argv)
 {
+    // First: Qt's event loop needs descriptors, and aborts the app when it gets none.
+    if (const QString problem = twinrun::prepareFileDescriptors(); !problem.isEmpty()) {
+        std::fprintf(stderr, "%s\n", problem.toUtf8().constData());
+        return 1;
+    }
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);

@@ -5,8 +5,16 @@
 #include <QSaveFile>
 #include <QStringList>
 
+#include <QScopeGuard>
+
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <limits>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace twinrun {
 
@@ -86,6 +94,74 @@ QString cppValue(const Value& v)
     return {};
 }
 
+QString systemError(int code)
+{
+    return QString::fromLocal8Bit(std::strerror(code));
+}
+
+QString fileKind(mode_t mode)
+{
+    if (S_ISDIR(mode))
+        return QStringLiteral("a directory");
+    if (S_ISFIFO(mode))
+        return QStringLiteral("a FIFO");
+    if (S_ISSOCK(mode))
+        return QStringLiteral("a socket");
+    if (S_ISCHR(mode) || S_ISBLK(mode))
+        return QStringLiteral("a device");
+    return QStringLiteral("a special file");
+}
+
+// The bytes of a regular file of at most kMaxLaunchSpecFileBytes. Opening never blocks (a
+// FIFO with no writer), and the read stops at the bound whatever the file claims to be.
+std::optional<QByteArray> readSpecFileBytes(const QString& path, QString* error)
+{
+    if (path.isEmpty()) {
+        *error = QStringLiteral("expected a file name");
+        return std::nullopt;
+    }
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        *error = QStringLiteral("cannot read it: %1").arg(systemError(errno));
+        return std::nullopt;
+    }
+    const auto closeFd = qScopeGuard([fd] { ::close(fd); });
+    struct stat info {};
+    if (::fstat(fd, &info) != 0) {
+        *error = QStringLiteral("cannot read it: %1").arg(systemError(errno));
+        return std::nullopt;
+    }
+    if (!S_ISREG(info.st_mode)) {
+        *error =
+            QStringLiteral("cannot read it: %1, not a regular file").arg(fileKind(info.st_mode));
+        return std::nullopt;
+    }
+    const auto tooLarge = [error] {
+        *error = QStringLiteral("the launch spec file is larger than %1 MiB")
+                     .arg(kMaxLaunchSpecFileBytes >> 20);
+        return std::nullopt;
+    };
+    if (info.st_size > kMaxLaunchSpecFileBytes)
+        return tooLarge();
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    QByteArray bytes;
+    char buffer[65536];
+    for (;;) {
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n == 0)
+            return bytes;
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            *error = QStringLiteral("cannot read it: %1").arg(systemError(errno));
+            return std::nullopt;
+        }
+        bytes.append(buffer, n);
+        if (bytes.size() > kMaxLaunchSpecFileBytes)
+            return tooLarge();
+    }
+}
+
 } // namespace
 
 QList<Backend> LaunchSpec::backends() const
@@ -132,16 +208,10 @@ QJsonObject LaunchSpec::toJson() const
 
 std::optional<LaunchSpec> LaunchSpec::fromJson(const QJsonObject& json, QString* error)
 {
-    const QJsonValue version = json.value(QStringLiteral("version"));
-    const double number = version.toDouble();
-    if (!version.isDouble() || number != std::floor(number) || number < 1)
-        return refuse(error,
-                      QStringLiteral("launch spec field 'version': expected an integer >= 1"));
-    if (number > kLaunchSpecVersion)
-        return refuse(error, QStringLiteral("launch spec field 'version': version %1 is newer "
-                                            "than this TwinRun reads (%2)")
-                                 .arg(version.toInteger())
-                                 .arg(kLaunchSpecVersion));
+    if (const QString problem =
+            checkFormatVersion(json.value(QStringLiteral("version")), kLaunchSpecVersion);
+        !problem.isEmpty())
+        return refuse(error, QStringLiteral("launch spec field 'version': %1").arg(problem));
 
     const QJsonValue modeValue = json.value(QStringLiteral("mode"));
     const std::optional<Mode> mode = modeFromName(modeValue.toString());
@@ -230,17 +300,21 @@ QString LaunchSpec::cppCall(Backend backend) const
 
 std::optional<LaunchSpec> readLaunchSpecFile(const QString& path, QString* error)
 {
-    constexpr qint64 kMaxBytes = 16 * 1024 * 1024;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read it: %1").arg(file.errorString());
+    const std::optional<QByteArray> bytes = readSpecFileBytes(path, error);
+    if (!bytes)
         return std::nullopt;
-    }
-    const std::optional<QJsonObject> json = readJsonObject(
-        file.read(kMaxBytes + 1), kMaxBytes, QStringLiteral("the launch spec"), error);
+    const std::optional<QJsonObject> json =
+        readJsonObject(*bytes, kMaxLaunchSpecFileBytes, QStringLiteral("the launch spec"), error);
     if (!json)
         return std::nullopt;
-    return LaunchSpec::fromJson(*json, error);
+    std::optional<LaunchSpec> spec = LaunchSpec::fromJson(*json, error);
+    if (spec) {
+        if (const Status size = checkWorkerSpecSize(spec->worker); !size) {
+            *error = size.message();
+            return std::nullopt;
+        }
+    }
+    return spec;
 }
 
 Status writeLaunchSpecFile(const QString& path, const LaunchSpec& spec)

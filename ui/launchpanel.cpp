@@ -352,6 +352,9 @@ void LaunchPanel::validate()
                 break;
             }
         }
+        // The one size limit (workerspec.h), shown where the arguments are typed.
+        if (const Status size = checkWorkerSpecSize(s.worker); m_problem.isEmpty() && !size)
+            m_problem = size.message();
     }
     m_reason->setText(m_problem);
     m_reasonBox->setVisible(!m_problem.isEmpty());

@@ -28,7 +28,8 @@ TWINRUN_WORKERS_EXPORT int runChild();
 // The same for spec bytes already read (the fork server's children).
 TWINRUN_WORKERS_EXPORT int runChildSpec(QByteArrayView bytes);
 
-inline constexpr qsizetype kMaxChildSpecBytes = 16 * 1024 * 1024;
+// The child reads at most what checkWorkerSpecSize (workerspec.h) lets through.
+inline constexpr qsizetype kMaxChildSpecBytes = kMaxWorkerSpecBytes;
 
 // Reads the spec bytes a child gets on stdin: size-capped JSON object, then
 // WorkerSpec::fromJson. On failure returns nothing and says why in *error.

@@ -1,3 +1,4 @@
+#include <twinrun/echo.h>
 #include <twinrun/target.h>
 
 #include <QSet>
@@ -160,8 +161,8 @@ BindResult Signature::bind(const QString& function, const Value::Items& args,
         if (seenKeywords.contains(key))
             return failed(callError(
                 Kind::Duplicate,
-                QStringLiteral("%1 got keyword argument '%2' more than once").arg(fn, key), {}, -1,
-                key));
+                QStringLiteral("%1 got keyword argument %2 more than once").arg(fn, echoInput(key)),
+                {}, -1, key));
         seenKeywords.insert(key);
         const Param* named = nullptr;
         for (const Param& p : params) {
@@ -173,16 +174,16 @@ BindResult Signature::bind(const QString& function, const Value::Items& args,
             if (bound.named.contains(key))
                 return failed(callError(
                     Kind::Duplicate,
-                    QStringLiteral("%1 got multiple values for argument '%2'").arg(fn, key), key,
-                    -1, key));
+                    QStringLiteral("%1 got multiple values for argument %2").arg(fn, echoInput(key)),
+                    key, -1, key));
             bound.named.insert(key, value);
         } else if (varKeyword) {
             bound.varKwargs.append({key, value});
         } else {
-            return failed(
-                callError(Kind::Unexpected,
-                          QStringLiteral("%1 got an unexpected keyword argument '%2'").arg(fn, key),
-                          {}, -1, key));
+            return failed(callError(
+                Kind::Unexpected,
+                QStringLiteral("%1 got an unexpected keyword argument %2").arg(fn, echoInput(key)),
+                {}, -1, key));
         }
     }
 
@@ -219,7 +220,7 @@ BindResult Signature::bind(const QString& function, const Value::Items& args,
                          const QString& keyword) {
         return failed(callError(Kind::Type,
                                 QStringLiteral("%1 %2 must be %3, not %4 (%5)")
-                                    .arg(fn, what, p.typeText(), v.typeName(), v.repr()),
+                                    .arg(fn, what, p.typeText(), v.typeName(), echoRepr(v.repr())),
                                 p.name, position, keyword));
     };
     for (const Param& p : params) {
@@ -233,7 +234,8 @@ BindResult Signature::bind(const QString& function, const Value::Items& args,
         } else if (p.kind == Param::Kind::VarKeyword) {
             for (const auto& [key, value] : bound.varKwargs) {
                 if (!p.accepts(value))
-                    return typeError(p, value, QStringLiteral("argument '%1'").arg(key), -1, key);
+                    return typeError(p, value, QStringLiteral("argument %1").arg(echoInput(key)),
+                                     -1, key);
             }
         } else {
             const Value v = bound.named.value(p.name);
@@ -348,8 +350,9 @@ PreparedCall prepareCall(const QString& targetName, const Value::Items& args, co
     };
     if (!call.target)
         return fail(callError(CallError::Kind::UnknownTarget,
-                              QStringLiteral("unknown target '%1' (known: %2)")
-                                  .arg(targetName, registry.names().join(QStringLiteral(", ")))));
+                              QStringLiteral("unknown target %1 (known: %2)")
+                                  .arg(echoInput(targetName),
+                                       registry.names().join(QStringLiteral(", ")))));
     if (asThread && !call.target->threadRefusal.isEmpty())
         return fail(callError(CallError::Kind::Refused, call.target->threadRefusal));
     BindResult bound = call.target->signature.bind(call.target->name, args, kwargs);

@@ -1,3 +1,4 @@
+#include <twinrun/echo.h>
 #include <twinrun/value.h>
 
 #include <QStringList>
@@ -480,7 +481,7 @@ bool Parser::parseStrings(Operand& out)
 
     if (bytes) {
         noteIssue(
-            QStringLiteral("%1 is a bytes literal; %2").arg(reprString(m_text), kSupportedTypes));
+            QStringLiteral("%1 is a bytes literal; %2").arg(echoInput(m_text), kSupportedTypes));
         out = Operand();
     } else {
         out = valueOperand(Value::fromStr(text));
@@ -622,7 +623,7 @@ bool Parser::parseEscape(QString& text, bool isBytes, qsizetype tokenStart)
             return badEscape(QStringLiteral("malformed \\N{...} escape"));
         noteIssue(QStringLiteral("%1 uses the escape %2, which TwinRun cannot decode; write the "
                                  "character itself or its \\uXXXX escape")
-                      .arg(reprString(m_text), m_text.sliced(escapePos, i + 1 - escapePos)));
+                      .arg(echoInput(m_text), m_text.sliced(escapePos, i + 1 - escapePos)));
         m_pos = i + 1;
         return true;
     }
@@ -668,7 +669,7 @@ bool Parser::parseWord(Operand& out)
                 ++m_pos;
                 m_depth = depth;
                 noteIssue(
-                    QStringLiteral("%1 is a set; %2").arg(reprString(m_text), kSupportedTypes));
+                    QStringLiteral("%1 is a set; %2").arg(echoInput(m_text), kSupportedTypes));
                 out = Operand();
                 return true;
             }
@@ -678,7 +679,7 @@ bool Parser::parseWord(Operand& out)
     m_pos = start;
     return fail(QStringLiteral("%1 at %2 is not a literal (the only words that are: True, False, "
                                "None)")
-                    .arg(reprString(word.toString()), where(start)));
+                    .arg(echoInput(word.toString()), where(start)));
 }
 
 bool Parser::parseParenthesized(Operand& out)
@@ -750,7 +751,7 @@ bool Parser::parseBraces(Operand& out)
         Value::Items items{settle(key)};
         if (!parseMoreItems(items, u'}') || !expectClose(u'}'))
             return false;
-        noteIssue(QStringLiteral("%1 is a set; %2").arg(reprString(m_text), kSupportedTypes));
+        noteIssue(QStringLiteral("%1 is a set; %2").arg(echoInput(m_text), kSupportedTypes));
         out = Operand();
         return true;
     }
@@ -816,7 +817,7 @@ void Parser::addDictItem(Value::Pairs& pairs, const Operand& keyOperand,
     if (!isHashable(key))
         noteIssue(
             QStringLiteral("%1 has a %2 as a dict key, which Python refuses (unhashable type)")
-                .arg(reprString(m_text), key.typeName()));
+                .arg(echoInput(m_text), key.typeName()));
     // Equal keys keep the first key and the last value, as Python's dict does.
     for (Value::Pair& pair : pairs) {
         if (pythonEquals(pair.first, key)) {
@@ -834,7 +835,7 @@ Value Parser::settle(const Operand& op)
         return op.value;
     case Operand::Shape::Complex:
         noteIssue(
-            QStringLiteral("%1 is a complex number; %2").arg(reprString(m_text), kSupportedTypes));
+            QStringLiteral("%1 is a complex number; %2").arg(echoInput(m_text), kSupportedTypes));
         return Value();
     case Operand::Shape::Number:
     case Operand::Shape::SignedNumber:
@@ -844,7 +845,7 @@ Value Parser::settle(const Operand& op)
     switch (n.kind) {
     case Number::Kind::Imaginary:
         noteIssue(
-            QStringLiteral("%1 is a complex number; %2").arg(reprString(m_text), kSupportedTypes));
+            QStringLiteral("%1 is a complex number; %2").arg(echoInput(m_text), kSupportedTypes));
         return Value();
     case Number::Kind::Float:
         return Value::fromFloat(n.negative ? -n.real : n.real);
@@ -857,9 +858,9 @@ Value Parser::settle(const Operand& op)
             QStringLiteral("the 64-bit range -9223372036854775808..9223372036854775807");
         const QString literal = m_text.sliced(op.begin, op.end - op.begin);
         noteIssue(literal == m_text
-                      ? QStringLiteral("%1 is an int outside %2").arg(reprString(m_text), range)
+                      ? QStringLiteral("%1 is an int outside %2").arg(echoInput(m_text), range)
                       : QStringLiteral("%1 has the int %2, outside %3")
-                            .arg(reprString(m_text), literal, range));
+                            .arg(echoInput(m_text), literal, range));
         return Value();
     }
     // C++20 defines the wrap-around that takes the magnitude 2^63 to INT64_MIN.
@@ -906,7 +907,7 @@ bool Parser::failExpected(const QString& what)
         return fail(QStringLiteral("expected %1 at the end").arg(what));
     const qsizetype length = peek().isHighSurrogate() && peek(1).isLowSurrogate() ? 2 : 1;
     return fail(QStringLiteral("expected %1, found %2 at %3")
-                    .arg(what, reprString(m_text.sliced(m_pos, length)), where(m_pos)));
+                    .arg(what, echoInput(m_text.sliced(m_pos, length)), where(m_pos)));
 }
 
 void Parser::noteIssue(const QString& issue)
@@ -930,7 +931,7 @@ ValueParseResult Value::parse(const QString& text)
     const auto refuse = [&](const QString& what) {
         return ValueParseResult{
             std::nullopt,
-            QStringLiteral("%1 is not %2: %3").arg(reprString(input), what, parser.failure())};
+            QStringLiteral("%1 is not %2: %3").arg(echoInput(input), what, parser.failure())};
     };
     if (input.startsWith(u'('))
         return refuse(QStringLiteral("a valid tuple literal"));

@@ -76,6 +76,11 @@ Status Worker::start()
         finish(State::FailedToStart, std::nullopt, call.error);
         return Status::error(call.error);
     }
+    // One size for both backends: what a process worker's child would refuse.
+    if (Status size = checkWorkerSpecSize(m_spec); !size) {
+        finish(State::FailedToStart, std::nullopt, size.message());
+        return size;
+    }
     doStart(*call.target, call.args);
     return Status::ok();
 }

@@ -3,6 +3,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <cmath>
+
 namespace twinrun {
 
 QString startMethodName(StartMethod method)
@@ -43,13 +45,10 @@ std::optional<WorkerSpec> WorkerSpec::fromJson(const QJsonObject& json, QString*
             *error = message;
         return std::nullopt;
     };
-    const QJsonValue version = json.value(QStringLiteral("version"));
-    if (!version.isDouble())
-        return fail(QStringLiteral("spec field 'version': expected an integer"));
-    if (version.toInteger() > kWorkerSpecVersion)
-        return fail(QStringLiteral("spec version %1 is newer than this TwinRun reads (%2)")
-                        .arg(version.toInteger())
-                        .arg(kWorkerSpecVersion));
+    if (const QString problem =
+            checkFormatVersion(json.value(QStringLiteral("version")), kWorkerSpecVersion);
+        !problem.isEmpty())
+        return fail(QStringLiteral("spec field 'version': %1").arg(problem));
     WorkerSpec spec;
     const QJsonValue target = json.value(QStringLiteral("target"));
     if (!target.isString() || target.toString().isEmpty())
@@ -110,6 +109,34 @@ QString WorkerSpec::callText() const
     for (const auto& [key, value] : kwargs)
         parts << key + QLatin1Char('=') + value.repr();
     return target + QLatin1Char('(') + parts.join(QStringLiteral(", ")) + QLatin1Char(')');
+}
+
+QString checkFormatVersion(const QJsonValue& version, int newest)
+{
+    const double number = version.toDouble();
+    if (!version.isDouble() || number != std::floor(number) || number < 1)
+        return QStringLiteral("expected an integer >= 1");
+    if (number > newest)
+        // %g: a version too large for an integer (1e300) is shown as written, not as 0.
+        return QStringLiteral("version %1 is newer than this TwinRun reads (%2)")
+            .arg(number < 1e15 ? QString::number(static_cast<qint64>(number)) : formatFloat(number))
+            .arg(newest);
+    return {};
+}
+
+Status checkWorkerSpecSize(const WorkerSpec& spec)
+{
+    // A process worker's child gets its name: "Process-N" when none was given.
+    constexpr qsizetype kLongestDefaultName = 32;
+    const qsizetype bytes = QJsonDocument(spec.toJson()).toJson(QJsonDocument::Compact).size() +
+                            (spec.name.isEmpty() ? kLongestDefaultName : 0);
+    if (bytes <= kMaxWorkerSpecBytes)
+        return Status::ok();
+    return Status::error(QStringLiteral("the worker spec is too large: %1 MiB as JSON, over the "
+                                        "%2 MiB limit (text counts as JSON text: a control "
+                                        "character takes 6 bytes)")
+                             .arg(bytes / (1024.0 * 1024.0), 0, 'f', 1)
+                             .arg(kMaxWorkerSpecBytes >> 20));
 }
 
 std::optional<QJsonObject> readJsonObject(QByteArrayView bytes, qsizetype maxBytes,

@@ -240,10 +240,10 @@ private Q_SLOTS:
             << QStringList{"run", "faz_algo", "'abc"} << QByteArray("ARG 1:");
         QTest::newRow("int too big") << QStringList{"run", "faz_algo", "99999999999999999999"}
                                      << QByteArray("99999999999999999999");
-        QTest::newRow("unknown option")
-            << QStringList{"run", "count", "1", "--bogus"} << QByteArray("Unknown option 'bogus'");
-        QTest::newRow("negative without --")
-            << QStringList{"run", "faz_algo", "-5"} << QByteArray("Unknown option");
+        QTest::newRow("unknown option") << QStringList{"run", "count", "1", "--bogus"}
+                                        << QByteArray("unknown option '--bogus'");
+        QTest::newRow("option-like ARG without --")
+            << QStringList{"run", "faz_algo", "-x"} << QByteArray("unknown option '-x'");
         QTest::newRow("bad backend")
             << QStringList{"run", "count", "1", "--as", "fiber"}
             << QByteArray("--as 'fiber': expected thread, process or both");

@@ -44,9 +44,13 @@ struct TWINRUN_MODEL_EXPORT LaunchSpec {
 };
 
 inline constexpr int kLaunchSpecVersion = 1;
+inline constexpr qsizetype kMaxLaunchSpecFileBytes = 2 * kMaxWorkerSpecBytes;
 
 // Presets: a launch spec in a JSON file, as the window saves it and `twinrun run --spec FILE`
-// reads it. Errors say what is wrong with the content; callers name the file.
+// reads it. Errors say what is wrong; callers name the file. Only a regular file is read
+// (a FIFO, a directory, a device are refused without blocking), and at most
+// kMaxLaunchSpecFileBytes of it: room for the indentation around a worker spec at its limit,
+// which is then checked as everywhere (checkWorkerSpecSize, twinrun/workerspec.h).
 TWINRUN_MODEL_EXPORT std::optional<LaunchSpec> readLaunchSpecFile(const QString& path,
                                                                   QString* error);
 TWINRUN_MODEL_EXPORT Status writeLaunchSpecFile(const QString& path, const LaunchSpec& spec);

@@ -2,6 +2,7 @@
 
 #include <twinrun/twinrun_workers_export.h>
 
+#include <twinrun/status.h>
 #include <twinrun/target.h>
 #include <twinrun/value.h>
 
@@ -44,6 +45,18 @@ struct TWINRUN_WORKERS_EXPORT WorkerSpec {
 };
 
 inline constexpr int kWorkerSpecVersion = 1;
+
+// The one size rule for what a worker runs, wherever it is given (command-line arguments, a
+// --spec file, the window's form) and where a process worker's child reads it: the spec as
+// the compact JSON the child gets (toJson(); an empty name counted as the longest default
+// name) is at most kMaxWorkerSpecBytes. JSON escapes grow text: a control character takes
+// 6 bytes. Refused with a message that gives the size and the limit.
+inline constexpr qsizetype kMaxWorkerSpecBytes = 16 * 1024 * 1024;
+TWINRUN_WORKERS_EXPORT Status checkWorkerSpecSize(const WorkerSpec& spec);
+
+// A format's "version" field: "" when it is an integer from 1 to newest, else what is wrong
+// ("expected an integer >= 1", "version 1e+300 is newer than this TwinRun reads (1)").
+TWINRUN_WORKERS_EXPORT QString checkFormatVersion(const QJsonValue& version, int newest);
 
 // Reads bytes as one JSON object of at most maxBytes. On failure returns nothing and says
 // why in *error, naming the input as `what` ("the worker spec on stdin", "the launch spec").

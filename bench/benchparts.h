@@ -1,0 +1,44 @@
+#pragma once
+
+// The measurements `bench::run` is made of (bench.h); private to the bench target.
+
+#include "bench.h"
+
+#include <twinrun/worker.h>
+#include <twinrun/workerspec.h>
+
+#include <QJsonObject>
+
+#include <functional>
+#include <vector>
+
+namespace twinrun::bench {
+
+struct Stats {
+    double min = 0;
+    double median = 0;
+    double p90 = 0;
+};
+Stats statsOf(std::vector<double> samples);
+QJsonObject toJson(const Stats& s);
+
+// A progress line on stderr when o.progress; an empty text clears it.
+void progress(const Options& o, const QString& text);
+WorkerSpec specOf(const QString& target, Value::Items args = {});
+
+// launchbench.cpp: create + start + join of noop, and the floors next to it.
+QJsonObject launch(const Options& o, const QString& name, Backend backend, int runs,
+                   StartMethod method = StartMethod::Spawn);
+QJsonObject floor(const Options& o, const QString& name, int runs,
+                  const std::function<void()>& once);
+void spawnTrue();
+void forkExit();
+
+// floodbench.cpp: output through the worker's log, a pipe floor, memory, responsiveness.
+QJsonObject flood(const Options& o, const QString& name, Backend backend, qint64 lines,
+                  StartMethod method = StartMethod::Spawn);
+QJsonObject pipeFloor(const Options& o, qint64 lines);
+QJsonObject memory(const Options& o);
+QJsonObject responsiveness(const Options& o);
+
+} // namespace twinrun::bench
