@@ -50,7 +50,8 @@ struct ThreadLink {
     OutputChunks pending;
     bool ended = false;
     int exitCode = 0;
-    qint64 endNs = -1; // on the worker's start clock
+    bool heededStop = false; // the target returned because it saw the stop request
+    qint64 endNs = -1;       // on the worker's start clock
     std::condition_variable done;
 
     // Called with the mutex held: at most one queued sync is in flight at a time.
@@ -82,7 +83,16 @@ public:
     }
     ~ThreadContext() override { flush(); }
 
-    bool isInterruptionRequested() const override { return m_link->interrupted; }
+    bool isInterruptionRequested() const override
+    {
+        if (!m_link->interrupted)
+            return false;
+        m_heededStop = true;
+        return true;
+    }
+    // Whether the target was told of a stop request: by isInterruptionRequested() or by an
+    // interrupted sleep(). A target that never looked ended on its own.
+    bool heededStop() const { return m_heededStop; }
 
 protected:
     void deliver(OutputChunks chunks) override
@@ -107,12 +117,15 @@ protected:
     bool waitInterruptibly(std::int64_t msecs) override
     {
         std::unique_lock lock(m_link->mutex);
-        return !m_link->wake.wait_for(lock, std::chrono::milliseconds(msecs),
-                                      [this] { return m_link->interrupted.load(); });
+        const bool interrupted = m_link->wake.wait_for(
+            lock, std::chrono::milliseconds(msecs), [this] { return m_link->interrupted.load(); });
+        m_heededStop = m_heededStop || interrupted;
+        return !interrupted;
     }
 
 private:
     std::shared_ptr<ThreadLink> m_link;
+    mutable bool m_heededStop = false;
 };
 
 } // namespace
@@ -141,7 +154,7 @@ void ThreadWorker::doStart(const Target& target, const BoundArgs& args)
     m_link->owner = this;
     WorkerContext::Identity identity{name(),     QStringLiteral("thread"), ::getpid(), 0, 0,
                                      ::getppid()};
-    WarmThreads::instance().run(
+    const Status launched = WarmThreads::instance().run(
         [link = m_link, run = target.run, args, identity, clock = startClock()]() mutable {
             identity.ident = static_cast<std::uint64_t>(::pthread_self());
             identity.nativeId = ::gettid();
@@ -154,12 +167,15 @@ void ThreadWorker::doStart(const Target& target, const BoundArgs& args)
                 link->postSync();
             }
             int code = 0;
+            bool heededStop = false;
             {
                 ThreadContext context(identity, link);
                 code = runTarget(run, context, args);
+                heededStop = context.heededStop();
             }
             std::lock_guard lock(link->mutex);
             link->exitCode = code;
+            link->heededStop = heededStop;
             link->endNs = clock.nsecsElapsed();
             link->ended = true;
             link->done.notify_all();
@@ -167,6 +183,13 @@ void ThreadWorker::doStart(const Target& target, const BoundArgs& args)
                 QMetaObject::invokeMethod(link->owner, &ThreadWorker::onThreadFinished,
                                           Qt::QueuedConnection);
         });
+    if (!launched) {
+        m_link.reset();
+        finish(State::FailedToStart, std::nullopt,
+               QStringLiteral("%1: the system refused a new thread (%2): too many threads, or "
+                              "not enough memory for its stack")
+                   .arg(name(), launched.message()));
+    }
 }
 
 void ThreadWorker::syncFromThread()
@@ -214,17 +237,20 @@ void ThreadWorker::onThreadFinished()
     if (isFinal(state()))
         return;
     int code = 0;
+    bool heededStop = false;
     qint64 endNs = -1;
     {
         std::lock_guard lock(m_link->mutex);
         if (!m_link->ended)
             return;
         code = m_link->exitCode;
+        heededStop = m_link->heededStop;
         endNs = m_link->endNs;
     }
     syncFromThread();
     drainAll();
-    if (stopRequested())
+    // Terminated only when the stop request is what ended it, whenever terminate() came.
+    if (heededStop)
         finish(State::Terminated, -SIGTERM, {}, endNs);
     else
         finish(code == 0 ? State::Finished : State::Failed, code, {}, endNs);

@@ -1,6 +1,8 @@
 #include <twinrun/version.h>
 #include <twinrun/worker.h>
 
+#include <QThread>
+
 namespace twinrun {
 
 const char* libraryVersion()
@@ -68,7 +70,6 @@ Status Worker::start()
             QStringLiteral("%1: %2s can only be started once").arg(m_name, backendName(m_backend)));
     m_startTime = QDateTime::currentDateTime();
     m_clock.start();
-    setState(State::Starting);
 
     const PreparedCall call =
         prepareCall(m_spec.target, m_spec.args, m_spec.kwargs, m_backend == Backend::Thread);
@@ -81,6 +82,7 @@ Status Worker::start()
         finish(State::FailedToStart, std::nullopt, size.message());
         return size;
     }
+    setState(State::Starting);
     doStart(*call.target, call.args);
     return Status::ok();
 }
@@ -135,32 +137,39 @@ void Worker::setRunning(std::uint64_t ident, std::int64_t nativeId, std::int64_t
     m_nativeId = nativeId;
     m_pid = pid;
     setState(State::Running);
-    Q_EMIT started();
+    Q_EMIT started(QPrivateSignal());
 }
 
 void Worker::emitOutput(const OutputChunks& chunks)
 {
+    Q_ASSERT_X(QThread::currentThread() == thread(), "Worker::emitOutput",
+               "a worker emits its signals on its own thread only");
     if (isFinal(m_state))
         return;
     for (const OutputChunk& chunk : chunks)
-        Q_EMIT output(chunk.channel, chunk.data);
+        Q_EMIT output(chunk.channel, chunk.data, QPrivateSignal());
 }
 
 void Worker::finish(State state, std::optional<int> exitCode, const QString& error, qint64 endNs)
 {
+    Q_ASSERT(isFinal(state));
     if (isFinal(m_state))
         return;
     m_endNs = endNs >= 0 ? endNs : (m_clock.isValid() ? m_clock.nsecsElapsed() : 0);
     m_exitCode = exitCode;
     m_errorString = error;
     setState(state);
-    Q_EMIT finished();
+    Q_EMIT finished(QPrivateSignal());
 }
 
 void Worker::setState(State state)
 {
+    // Nothing leaves a final state: finished() (sent on entering one) fires exactly once.
+    Q_ASSERT_X(!isFinal(m_state), "Worker::setState", "a worker's state is final once ended");
+    Q_ASSERT_X(QThread::currentThread() == thread(), "Worker::setState",
+               "a worker emits its signals on its own thread only");
     m_state = state;
-    Q_EMIT stateChanged(state);
+    Q_EMIT stateChanged(state, QPrivateSignal());
 }
 
 } // namespace twinrun

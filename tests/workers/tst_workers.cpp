@@ -2,10 +2,13 @@
 #include "testvalues.h"
 #include "threadworker.h"
 #include "workerrecorder.h"
+#include <twinrun/target.h>
+#include <twinrun/workercontext.h>
 #include <twinrun/workerfactory.h>
 #include <twinrun/workerprogram.h>
 
 #include <QRegularExpression>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -18,29 +21,36 @@ using namespace twinrun;
 using State = Worker::State;
 
 Q_DECLARE_METATYPE(twinrun::Backend)
+Q_DECLARE_METATYPE(twinrun::StartMethod)
 Q_DECLARE_METATYPE(twinrun::Value)
 
 namespace {
 
 constexpr int kTimeout = 20000;
 
-// Rows whose tag names the fork server run their process workers with that start method.
-StartMethod currentStartMethod()
-{
-    const char* tag = QTest::currentDataTag();
-    return tag && QByteArray(tag).contains("forkserver") ? StartMethod::ForkServer
-                                                         : StartMethod::Spawn;
-}
-
-WorkerSpec spec(const QString& target, Value::Items args = {}, Kwargs kwargs = {})
+WorkerSpec spec(const QString& target, Value::Items args = {},
+                StartMethod startMethod = StartMethod::Spawn)
 {
     WorkerSpec s;
     s.target = target;
     s.args = std::move(args);
-    s.kwargs = std::move(kwargs);
-    s.startMethod = currentStartMethod();
+    s.startMethod = startMethod;
     return s;
 }
+
+// A thread-only test target: tells the test it is about to return, then ends with exit code 3
+// without ever looking at stop requests.
+QSemaphore returning;
+const bool registered = [] {
+    Target t;
+    t.name = QStringLiteral("test_exit_3_when_told");
+    t.run = [](WorkerContext&, const BoundArgs&) -> int {
+        returning.release();
+        return 3;
+    };
+    TargetRegistry::instance().add(t);
+    return true;
+}();
 
 using namespace testvalues;
 
@@ -55,21 +65,26 @@ class TstWorkers : public QObject {
     Q_OBJECT
 
 private:
+    // The backends, as data columns: a thread, and a process with each start method.
     void addBackends()
     {
         QTest::addColumn<Backend>("backend");
-        QTest::newRow("thread") << Backend::Thread;
-        QTest::newRow("process") << Backend::Process;
-        QTest::newRow("process forkserver") << Backend::Process;
+        QTest::addColumn<StartMethod>("startMethod");
+        QTest::newRow("thread") << Backend::Thread << StartMethod::Spawn;
+        QTest::newRow("process spawn") << Backend::Process << StartMethod::Spawn;
+        QTest::newRow("process forkserver") << Backend::Process << StartMethod::ForkServer;
     }
 
 private Q_SLOTS:
+    void initTestCase() { QVERIFY(registered); }
+
     void seedExample_data() { addBackends(); }
     void seedExample()
     {
         QFETCH(Backend, backend);
+        QFETCH(StartMethod, startMethod);
         std::unique_ptr<Worker> w(
-            createWorker(backend, spec("faz_algo", {i(1), f(1.5), s("Edson")})));
+            createWorker(backend, spec("faz_algo", {i(1), f(1.5), s("Edson")}, startMethod)));
         WorkerRecorder rec(w.get());
         QCOMPARE(w->state(), State::Created);
         QVERIFY(!w->isAlive());
@@ -114,7 +129,8 @@ private Q_SLOTS:
     void startTwiceIsRefused()
     {
         QFETCH(Backend, backend);
-        std::unique_ptr<Worker> w(createWorker(backend, spec("count", {i(2)})));
+        QFETCH(StartMethod, startMethod);
+        std::unique_ptr<Worker> w(createWorker(backend, spec("count", {i(2)}, startMethod)));
         WorkerRecorder rec(w.get());
         QVERIFY(w->start());
         const Status again = w->start();
@@ -133,7 +149,8 @@ private Q_SLOTS:
     void daemonOnlyBeforeStart()
     {
         QFETCH(Backend, backend);
-        std::unique_ptr<Worker> w(createWorker(backend, spec("count", {i(1)})));
+        QFETCH(StartMethod, startMethod);
+        std::unique_ptr<Worker> w(createWorker(backend, spec("count", {i(1)}, startMethod)));
         QVERIFY(!w->isDaemon());
         QVERIFY(w->setDaemon(true));
         QVERIFY(w->isDaemon());
@@ -149,7 +166,8 @@ private Q_SLOTS:
     void joinRules()
     {
         QFETCH(Backend, backend);
-        std::unique_ptr<Worker> w(createWorker(backend, spec("sleep", {f(30)})));
+        QFETCH(StartMethod, startMethod);
+        std::unique_ptr<Worker> w(createWorker(backend, spec("sleep", {f(30)}, startMethod)));
         WorkerRecorder rec(w.get());
         const Status early = w->join(10);
         QVERIFY(!early);
@@ -161,6 +179,7 @@ private Q_SLOTS:
         QVERIFY(w->join(kTimeout));
         QVERIFY(!w->isAlive());
         QCOMPARE(w->state(), State::Terminated);
+        QCOMPARE(rec.states, (QList<State>{State::Starting, State::Running, State::Terminated}));
         QCOMPARE(w->exitCode(), std::optional<int>(-SIGTERM));
         QCOMPARE(rec.finishedCount, 1);
         QCOMPARE(rec.out, QByteArray()); // interrupted before "slept" was printed
@@ -170,37 +189,45 @@ private Q_SLOTS:
     void exitCodes_data()
     {
         QTest::addColumn<Backend>("backend");
+        QTest::addColumn<StartMethod>("startMethod");
         QTest::addColumn<QString>("target");
         QTest::addColumn<Value::Items>("args");
         QTest::addColumn<State>("state");
         QTest::addColumn<int>("code");
         QTest::addColumn<QByteArray>("err");
-        for (const char* n : {"thread", "process", "process forkserver"}) {
-            const Backend b = n[0] == 't' ? Backend::Thread : Backend::Process;
-            QTest::addRow("%s exit 0", n)
-                << b << "exit" << Value::Items{i(0)} << State::Finished << 0 << QByteArray();
-            QTest::addRow("%s exit 7", n)
-                << b << "exit" << Value::Items{i(7)} << State::Failed << 7 << QByteArray();
-            QTest::addRow("%s exit 256", n)
-                << b << "exit" << Value::Items{i(256)} << State::Finished << 0 << QByteArray();
-            QTest::addRow("%s exit -1", n)
-                << b << "exit" << Value::Items{i(-1)} << State::Failed << 255 << QByteArray();
-            QTest::addRow("%s fail", n) << b << "fail" << Value::Items{} << State::Failed << 1
-                                        << QByteArray("RuntimeError: failure\n");
-            QTest::addRow("%s fail msg", n)
-                << b << "fail" << Value::Items{s("boom ção")} << State::Failed << 1
-                << QByteArray("RuntimeError: boom ção\n");
+        const struct {
+            const char* name;
+            Backend backend;
+            StartMethod startMethod;
+        } backends[] = {{"thread", Backend::Thread, StartMethod::Spawn},
+                        {"process spawn", Backend::Process, StartMethod::Spawn},
+                        {"process forkserver", Backend::Process, StartMethod::ForkServer}};
+        for (const auto& [n, backend, method] : backends) {
+            // Rows start with the backend and its start method.
+            auto row = [&](const char* what) -> QTestData& {
+                return QTest::addRow("%s %s", n, what) << backend << method;
+            };
+            row("exit 0") << "exit" << Value::Items{i(0)} << State::Finished << 0 << QByteArray();
+            row("exit 7") << "exit" << Value::Items{i(7)} << State::Failed << 7 << QByteArray();
+            row("exit 256") << "exit" << Value::Items{i(256)} << State::Finished << 0
+                            << QByteArray();
+            row("exit -1") << "exit" << Value::Items{i(-1)} << State::Failed << 255 << QByteArray();
+            row("fail") << "fail" << Value::Items{} << State::Failed << 1
+                        << QByteArray("RuntimeError: failure\n");
+            row("fail msg") << "fail" << Value::Items{s("boom ção")} << State::Failed << 1
+                            << QByteArray("RuntimeError: boom ção\n");
         }
     }
     void exitCodes()
     {
         QFETCH(Backend, backend);
+        QFETCH(StartMethod, startMethod);
         QFETCH(QString, target);
         QFETCH(Value::Items, args);
         QFETCH(State, state);
         QFETCH(int, code);
         QFETCH(QByteArray, err);
-        std::unique_ptr<Worker> w(createWorker(backend, spec(target, args)));
+        std::unique_ptr<Worker> w(createWorker(backend, spec(target, args, startMethod)));
         WorkerRecorder rec(w.get());
         QVERIFY(w->start());
         QTRY_COMPARE_WITH_TIMEOUT(rec.finishedCount, 1, kTimeout);
@@ -211,25 +238,28 @@ private Q_SLOTS:
 
     void crashInProcess_data()
     {
+        QTest::addColumn<StartMethod>("startMethod");
         QTest::addColumn<QString>("how");
         QTest::addColumn<int>("signal");
-        QTest::newRow("segv") << "segv" << SIGSEGV;
-        QTest::newRow("abort") << "abort" << SIGABRT;
-        QTest::newRow("segv forkserver") << "segv" << SIGSEGV;
-        QTest::newRow("abort forkserver") << "abort" << SIGABRT;
+        for (StartMethod m : {StartMethod::Spawn, StartMethod::ForkServer}) {
+            const QByteArray method = startMethodName(m).toUtf8();
+            QTest::addRow("segv %s", method.constData()) << m << "segv" << SIGSEGV;
+            QTest::addRow("abort %s", method.constData()) << m << "abort" << SIGABRT;
+        }
     }
     void crashInProcess()
     {
+        QFETCH(StartMethod, startMethod);
         QFETCH(QString, how);
         QFETCH(int, signal);
         std::unique_ptr<Worker> w(
-            createWorker(Backend::Process, spec("crash", {Value::fromStr(how)})));
-        QCOMPARE(w->spec().startMethod, currentStartMethod());
+            createWorker(Backend::Process, spec("crash", {Value::fromStr(how)}, startMethod)));
         WorkerRecorder rec(w.get());
         QVERIFY(w->start());
         QTRY_COMPARE_WITH_TIMEOUT(rec.finishedCount, 1, kTimeout);
         QCOMPARE(w->state(), State::Crashed);
         QCOMPARE(w->exitCode(), std::optional<int>(-signal));
+        QCOMPARE(rec.states, (QList<State>{State::Starting, State::Running, State::Crashed}));
     }
 
     void crashAsThreadIsRefused()
@@ -240,7 +270,7 @@ private Q_SLOTS:
         QVERIFY(!st);
         QVERIFY2(st.message().contains(QStringLiteral("whole app")), qPrintable(st.message()));
         QCOMPARE(w->state(), State::FailedToStart);
-        QCOMPARE(rec.states, (QList<State>{State::Starting, State::FailedToStart}));
+        QCOMPARE(rec.states, QList<State>{State::FailedToStart}); // never Starting
         QCOMPARE(rec.finishedCount, 1);
         QCOMPARE(rec.startedCount, 0);
         QVERIFY(!w->exitCode());
@@ -283,7 +313,10 @@ private Q_SLOTS:
         QVERIFY(!st);
         QVERIFY2(st.message().startsWith(error), qPrintable(st.message()));
         QCOMPARE(w->state(), State::FailedToStart);
+        QCOMPARE(rec.states, QList<State>{State::FailedToStart}); // a refused start: no Starting
         QCOMPARE(rec.finishedCount, 1);
+        QCOMPARE(rec.startedCount, 0);
+        QCOMPARE(w->errorString(), st.message());
     }
 
     void processThatCannotLaunch()
@@ -295,6 +328,7 @@ private Q_SLOTS:
         setWorkerProgram(QString());
         QTRY_COMPARE_WITH_TIMEOUT(rec.finishedCount, 1, kTimeout);
         QCOMPARE(w->state(), State::FailedToStart);
+        QCOMPARE(rec.states, (QList<State>{State::Starting, State::FailedToStart}));
         QCOMPARE(rec.startedCount, 0);
         QVERIFY(!w->exitCode());
         QVERIFY2(w->errorString().contains(QStringLiteral("/nonexistent/twinrun")),
@@ -303,13 +337,15 @@ private Q_SLOTS:
 
     void killProcess_data()
     {
-        QTest::addColumn<int>("unused");
-        QTest::newRow("spawn") << 0;
-        QTest::newRow("forkserver") << 0;
+        QTest::addColumn<StartMethod>("startMethod");
+        QTest::newRow("spawn") << StartMethod::Spawn;
+        QTest::newRow("forkserver") << StartMethod::ForkServer;
     }
     void killProcess()
     {
-        std::unique_ptr<Worker> w(createWorker(Backend::Process, spec("sleep", {f(30)})));
+        QFETCH(StartMethod, startMethod);
+        std::unique_ptr<Worker> w(
+            createWorker(Backend::Process, spec("sleep", {f(30)}, startMethod)));
         WorkerRecorder rec(w.get());
         QVERIFY(w->start());
         QTRY_COMPARE_WITH_TIMEOUT(w->state(), State::Running, kTimeout);
@@ -317,6 +353,7 @@ private Q_SLOTS:
         QVERIFY(w->kill());
         QTRY_COMPARE_WITH_TIMEOUT(rec.finishedCount, 1, kTimeout);
         QCOMPARE(w->state(), State::Killed);
+        QCOMPARE(rec.states, (QList<State>{State::Starting, State::Running, State::Killed}));
         QCOMPARE(w->exitCode(), std::optional<int>(-SIGKILL));
         QVERIFY(!pidExists(pid));
         QVERIFY(!w->kill());
@@ -343,18 +380,23 @@ private Q_SLOTS:
     void terminateWhileCounting()
     {
         QFETCH(Backend, backend);
-        std::unique_ptr<Worker> w(createWorker(backend, spec("count", {i(1000), f(0.05)})));
+        QFETCH(StartMethod, startMethod);
+        std::unique_ptr<Worker> w(
+            createWorker(backend, spec("count", {i(1000), f(0.05)}, startMethod)));
         WorkerRecorder rec(w.get());
         QVERIFY(w->start());
         QTRY_VERIFY_WITH_TIMEOUT(rec.out.startsWith("1\n2\n"), kTimeout);
         QVERIFY(w->terminate());
         QTRY_COMPARE_WITH_TIMEOUT(rec.finishedCount, 1, kTimeout);
         QCOMPARE(w->state(), State::Terminated);
+        QCOMPARE(rec.states, (QList<State>{State::Starting, State::Running, State::Terminated}));
         QCOMPARE(w->exitCode(), std::optional<int>(-SIGTERM));
         QVERIFY(!rec.out.contains("\n1000\n"));
     }
 
-    void stubbornThreadIsReported()
+    // A thread that ignores terminate() and runs to its end reports how it ended, as a process
+    // that ignores SIGTERM and exits would: Terminated would claim the request stopped it.
+    void stubbornThreadReportsItsOwnEnd()
     {
         std::unique_ptr<Worker> w(createWorker(Backend::Thread, spec("stubborn", {f(0.5)})));
         WorkerRecorder rec(w.get());
@@ -364,7 +406,27 @@ private Q_SLOTS:
         QVERIFY(w->stillRunningAfterStop());
         QTRY_COMPARE_WITH_TIMEOUT(rec.finishedCount, 1, kTimeout);
         QVERIFY(!w->stillRunningAfterStop());
-        QCOMPARE(w->state(), State::Terminated);
+        QCOMPARE(w->state(), State::Finished);
+        QCOMPARE(w->exitCode(), std::optional<int>(0));
+        QCOMPARE(rec.out, QByteArray("ignoring stop requests for 0.5 seconds\ndone\n"));
+        QCOMPARE(rec.states, (QList<State>{State::Starting, State::Running, State::Finished}));
+    }
+
+    // terminate() after the target returned but before this thread heard of its end: the
+    // target's own exit code, not Terminated. This thread handles no event in between, so the
+    // end notice is still queued when terminate() lands.
+    void terminateAfterTheTargetReturned()
+    {
+        std::unique_ptr<Worker> w(createWorker(Backend::Thread, spec("test_exit_3_when_told")));
+        WorkerRecorder rec(w.get());
+        QVERIFY(w->start());
+        QVERIFY(returning.tryAcquire(1, kTimeout));
+        QVERIFY(w->isAlive());
+        QVERIFY(w->terminate());
+        QTRY_COMPARE_WITH_TIMEOUT(rec.finishedCount, 1, kTimeout);
+        QCOMPARE(w->state(), State::Failed);
+        QCOMPARE(w->exitCode(), std::optional<int>(3));
+        QCOMPARE(rec.states, (QList<State>{State::Starting, State::Running, State::Failed}));
     }
 
     void threadOutputIsBatched()
@@ -385,7 +447,8 @@ private Q_SLOTS:
     void joinDrainsABigFlood()
     {
         QFETCH(Backend, backend);
-        std::unique_ptr<Worker> w(createWorker(backend, spec("flood", {i(300000)})));
+        QFETCH(StartMethod, startMethod);
+        std::unique_ptr<Worker> w(createWorker(backend, spec("flood", {i(300000)}, startMethod)));
         WorkerRecorder rec(w.get());
         QVERIFY(w->start());
         QVERIFY(w->join(60000));
@@ -394,11 +457,41 @@ private Q_SLOTS:
         QCOMPARE(rec.finishedCount, 1);
     }
 
+    // The texts Qt prints, as the test main's message handler must recognise them.
+    void forbiddenWarningsAreRecognised_data()
+    {
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<bool>("forbidden");
+        QTest::newRow("QProcess") << "QProcess: Destroyed while process (\"x\") is still running."
+                                  << true;
+        QTest::newRow("QThread") << "QThread: Destroyed while thread is still running" << true;
+        QTest::newRow("children")
+            << "QObject: Cannot create children for a parent that is in a different thread.\n"
+               "(Parent is QObject(0x1), parent's thread is QThread(0x2), current thread is "
+               "QThread(0x3)"
+            << true;
+        QTest::newRow("timer") << "QObject::killTimer: Timers cannot be stopped from another thread"
+                               << true;
+        QTest::newRow("notifier")
+            << "QSocketNotifier: Socket notifiers cannot be enabled or disabled from another "
+               "thread"
+            << true;
+        QTest::newRow("queued") << "QObject::connect: Cannot queue arguments of type 'Foo'" << true;
+        QTest::newRow("harmless") << "QSocketNotifier: Invalid socket specified" << false;
+    }
+    void forbiddenWarningsAreRecognised()
+    {
+        QFETCH(QString, message);
+        QFETCH(bool, forbidden);
+        QCOMPARE(twinrun::testing::isForbiddenWarning(message), forbidden);
+    }
+
     void destroyRunningWorker_data() { addBackends(); }
     void destroyRunningWorker()
     {
         QFETCH(Backend, backend);
-        auto* w = createWorker(backend, spec("sleep", {f(30)}));
+        QFETCH(StartMethod, startMethod);
+        auto* w = createWorker(backend, spec("sleep", {f(30)}, startMethod));
         QVERIFY(w->start());
         QTRY_COMPARE_WITH_TIMEOUT(w->state(), State::Running, kTimeout);
         const qint64 pid = w->pid();

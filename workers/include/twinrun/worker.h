@@ -23,13 +23,18 @@ TWINRUN_WORKERS_EXPORT QString backendName(Backend backend); // "thread", "proce
 // States and signals (every transition emits stateChanged(newState)):
 //   Created --start()--> Starting --> Running --> one final state
 //   Created --start() refused (bad args, crash as a thread)--> FailedToStart
-//   Starting --the process could not be launched--> FailedToStart
+//   Starting --the thread or process could not be launched--> FailedToStart
+// So a refused start emits stateChanged(FailedToStart) only, never Starting.
 // Final states: Finished (exit code 0), Failed (non-zero exit code or uncaught error),
 // Crashed (a process died by a signal nobody sent it), Terminated / Killed (stopped by
 // terminate() / kill(), including the SIGKILL that follows an unheeded terminate()),
-// FailedToStart. started() fires on entering Running, finished() on entering a final state;
-// each fires exactly once at most, finished() always last and exactly once after start().
-// Output arrives through output() in chunks, in the order written, never after finished().
+// FailedToStart. A thread is Terminated only when its target returned because it saw the
+// stop request (isInterruptionRequested() true, or an interrupted sleep()); one that ended on
+// its own, before or despite terminate(), reports its own exit code, as a process does.
+// started() fires on entering Running, finished() on entering a final state: each at most
+// once, finished() last and exactly once after start(). Output arrives through output() in
+// chunks, in the order written, never after finished(). Only Worker emits these signals
+// (QPrivateSignal), always on the worker's thread; debug builds assert both.
 //
 // A worker lives in the thread that created it (normally the GUI or main thread); call it
 // from there only. join() blocks that thread: event-driven code listens to finished().
@@ -63,7 +68,10 @@ public:
     bool isAlive() const { return m_state == State::Starting || m_state == State::Running; }
 
     // Validates the spec against the target's signature and starts. A second call is
-    // refused and changes nothing. A refused spec ends the worker as FailedToStart.
+    // refused and changes nothing. A refused spec ends the worker as FailedToStart and returns
+    // its errorString(). A launch that fails (the system refuses a thread, a process cannot be
+    // executed) is not a refusal but an outcome: start() is ok and the worker ends as
+    // FailedToStart through finished(), as any run ends; for a thread, before start() returns.
     Status start();
     // Waits up to msecs (-1: forever) for the worker to end; ok when it has ended.
     // Refused before start(). Blocks the calling thread: not for the GUI thread.
@@ -75,7 +83,8 @@ public:
     Status kill();
 
     // Python's exitcode: none until ended; 0 ok; N for exit(N); 1 for an uncaught error;
-    // -N when ended by signal N (a terminated thread gets -15 too). None for FailedToStart.
+    // -N when ended by signal N (a thread stopped by terminate() gets -15 too, see above).
+    // None for FailedToStart.
     std::optional<int> exitCode() const { return m_exitCode; }
     // Why it failed to start, or the uncaught error: empty otherwise.
     QString errorString() const { return m_errorString; }
@@ -93,10 +102,10 @@ public:
     void setTerminateGraceMs(int msecs) { m_terminateGraceMs = msecs; }
 
 Q_SIGNALS:
-    void stateChanged(twinrun::Worker::State state);
-    void started();
-    void output(twinrun::Channel channel, const QByteArray& data);
-    void finished();
+    void stateChanged(twinrun::Worker::State state, QPrivateSignal);
+    void started(QPrivateSignal);
+    void output(twinrun::Channel channel, const QByteArray& data, QPrivateSignal);
+    void finished(QPrivateSignal);
 
 protected:
     Worker(Backend backend, const WorkerSpec& spec, QString defaultName, QObject* parent);

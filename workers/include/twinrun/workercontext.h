@@ -44,6 +44,8 @@ public:
     void flush();
 
     // terminate() on a thread worker sets this; targets that loop should check it and return.
+    // A thread worker ends Terminated only if its target saw the request, here or as an
+    // interrupted sleep(); otherwise it reports the target's own exit code.
     virtual bool isInterruptionRequested() const = 0;
     // Waits, flushing output first; returns false early when interrupted.
     bool sleep(double seconds);
