@@ -8,6 +8,7 @@
 #include <QScopeGuard>
 
 #include <cerrno>
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -44,9 +45,21 @@ QString cppString(const QString& text)
         else
             escaped += c;
     }
-    if (text.contains(QChar(0)))
+    // QString's const char* constructor reads UTF-8 and takes a leading U+FEFF for a byte
+    // order mark: such a text needs QStringLiteral too.
+    if (text.contains(QChar(0)) || text.startsWith(QChar(0xfeff)))
         return QStringLiteral("QStringLiteral(\"%1\")").arg(escaped);
     return QLatin1Char('"') + escaped + QLatin1Char('"');
+}
+
+QString cppDouble(double d)
+{
+    if (std::isnan(d))
+        return QStringLiteral("std::nan(\"\")");
+    if (std::isinf(d))
+        return QStringLiteral("%1std::numeric_limits<double>::infinity()")
+            .arg(d < 0 ? QStringLiteral("-") : QString());
+    return formatFloat(d);
 }
 
 // A C++ expression that builds the value through the public Value API.
@@ -60,23 +73,39 @@ QString cppValue(const Value& v)
         return QStringLiteral("twinrun::Value::fromBool(%1)")
             .arg(v.toBool() ? QStringLiteral("true") : QStringLiteral("false"));
     case Value::Type::Int:
+        if (v.isBigInt())
+            return QStringLiteral("*twinrun::Value::fromIntText(u\"%1\")").arg(v.intText());
         // INT64_MIN has no literal form in C++: its magnitude does not fit a signed literal.
         if (v.toInt() == std::numeric_limits<std::int64_t>::min())
             return QStringLiteral(
                 "twinrun::Value::fromInt(std::numeric_limits<std::int64_t>::min())");
         return QStringLiteral("twinrun::Value::fromInt(%1)").arg(v.toInt());
-    case Value::Type::Float: {
-        const double d = v.toFloat();
-        if (std::isnan(d))
-            return QStringLiteral("twinrun::Value::fromFloat(std::nan(\"\"))");
-        if (std::isinf(d))
-            return QStringLiteral(
-                       "twinrun::Value::fromFloat(%1std::numeric_limits<double>::infinity())")
-                .arg(d < 0 ? QStringLiteral("-") : QString());
-        return QStringLiteral("twinrun::Value::fromFloat(%1)").arg(formatFloat(d));
+    case Value::Type::Float:
+        return QStringLiteral("twinrun::Value::fromFloat(%1)").arg(cppDouble(v.toFloat()));
+    case Value::Type::Complex:
+        return QStringLiteral("twinrun::Value::fromComplex(%1, %2)")
+            .arg(cppDouble(v.real()), cppDouble(v.imag()));
+    case Value::Type::Str: {
+        const std::u32string_view text = v.codePoints();
+        if (std::none_of(text.begin(), text.end(),
+                         [](char32_t cp) { return cp >= 0xd800 && cp <= 0xdfff; }))
+            return QStringLiteral("twinrun::Value::fromStr(%1)").arg(cppString(v.toStr()));
+        QStringList codePoints; // lone surrogates: no C++ string literal can hold them
+        for (const char32_t cp : text)
+            codePoints << QStringLiteral("0x%1").arg(uint(cp), 0, 16);
+        return QStringLiteral("twinrun::Value::fromCodePoints({%1})").arg(join(codePoints));
     }
-    case Value::Type::Str:
-        return QStringLiteral("twinrun::Value::fromStr(%1)").arg(cppString(v.toStr()));
+    case Value::Type::Bytes:
+        return QStringLiteral("twinrun::Value::fromBytes(QByteArray::fromHex(\"%1\"))")
+            .arg(QString::fromLatin1(v.toBytes().toHex()));
+    case Value::Type::Ellipsis:
+        return QStringLiteral("twinrun::Value::ellipsis()");
+    case Value::Type::Set: {
+        QStringList items;
+        for (const Value& item : v.items())
+            items << cppValue(item);
+        return QStringLiteral("twinrun::Value::set({%1})").arg(join(items));
+    }
     case Value::Type::Tuple:
     case Value::Type::List: {
         QStringList items;

@@ -2,7 +2,7 @@
 # Installs what TwinRun needs to build and test on Debian 12, only what is missing.
 # Run as root (or with sudo). Extra package names given as arguments are installed too.
 set -euo pipefail
-packages=(cmake g++ make qt6-base-dev "$@")
+packages=(cmake g++ make qt6-base-dev libicu-dev "$@")
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

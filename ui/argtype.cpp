@@ -1,5 +1,7 @@
 #include "argtype.h"
 
+#include <algorithm>
+
 namespace twinrun {
 
 QStringList argTypeNames()
@@ -36,7 +38,11 @@ ArgType argTypeOfType(Value::Type type)
     case Value::Type::Tuple:
     case Value::Type::List:
     case Value::Type::Dict:
-        break;
+    case Value::Type::Set:
+    case Value::Type::Complex:
+    case Value::Type::Bytes:
+    case Value::Type::Ellipsis:
+        break; // typed as a literal
     }
     return ArgType::Literal;
 }
@@ -45,6 +51,10 @@ ArgType argTypeOfType(Value::Type type)
 
 ArgType argTypeOf(const Value& value)
 {
+    // A str whose surrogates a text field cannot hold apart is shown as its literal.
+    const std::u32string_view text = value.codePoints();
+    if (std::any_of(text.begin(), text.end(), [](char32_t cp) { return QChar::isSurrogate(cp); }))
+        return ArgType::Literal;
     return argTypeOfType(value.type());
 }
 

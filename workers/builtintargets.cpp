@@ -34,9 +34,17 @@ CallError nonNegative(const BoundArgs& a, const QString& fn, const QString& para
 
 int fazAlgo(WorkerContext& ctx, const BoundArgs& a)
 {
-    for (const Value& arg : a.varArgs)
-        ctx.print(QStringLiteral("Fazendo algo com o \"%1\" do tipo %2.")
-                      .arg(arg.str(), arg.className()));
+    // print(f'Fazendo algo com o "{arg}" do tipo {type(arg)}.'): what Python's str() or its
+    // UTF-8 stdout would raise (a huge int, a lone surrogate) is raised here too.
+    for (const Value& arg : a.varArgs) {
+        if (const std::optional<PythonError> e = arg.strError())
+            throw TargetError(e->message, e->type);
+        const std::u32string line = U"Fazendo algo com o \"" + arg.strCodePoints() +
+                                    U"\" do tipo " + toCodePoints(arg.className()) + U".";
+        if (const std::optional<PythonError> e = utf8EncodeError(line))
+            throw TargetError(e->message, e->type);
+        ctx.print(fromCodePoints(line));
+    }
     return 0;
 }
 

@@ -223,6 +223,21 @@ BindResult Signature::bind(const QString& function, const Value::Items& args,
                                     .arg(fn, what, p.typeText(), v.typeName(), echoRepr(v.repr())),
                                 p.name, position, keyword));
     };
+    // A declared int is a machine int: Python's ints of any size reach only targets that take
+    // any value.
+    const auto tooBig = [&](const Param& p, const Value& v) -> std::optional<BindResult> {
+        if (!v.isBigInt() || p.types.isEmpty())
+            return std::nullopt;
+        return BindResult{{},
+                          QStringLiteral("%1 argument '%2' must fit in 64 bits "
+                                         "(-9223372036854775808..9223372036854775807), not %3")
+                              .arg(fn, p.name, v.repr())};
+    };
+    for (const Param& p : params) {
+        if (p.kind != Param::Kind::VarPositional && p.kind != Param::Kind::VarKeyword)
+            if (std::optional<BindResult> refused = tooBig(p, bound.named.value(p.name)))
+                return std::move(*refused);
+    }
     for (const Param& p : params) {
         if (p.kind == Param::Kind::VarPositional) {
             for (qsizetype i = 0; i < bound.varArgs.size(); ++i) {
@@ -284,8 +299,9 @@ bool isIdentifier(const QString& name)
     return true;
 }
 
-TargetError::TargetError(QString message)
+TargetError::TargetError(QString message, QString errorType)
     : m_message(std::move(message))
+    , m_errorType(std::move(errorType))
     , m_utf8(m_message.toUtf8())
 {
 }

@@ -1,4 +1,4 @@
-#include <twinrun/value.h>
+#include "valueinternals.h"
 
 #include <algorithm>
 #include <charconv>
@@ -43,7 +43,8 @@ QString hexEscape(char32_t cp)
 
 } // namespace
 
-QString formatFloat(double d)
+// Python's float repr ('r' format); without dotZero as complex parts print: "1", not "1.0".
+static QString formatShortest(double d, bool dotZero)
 {
     if (std::isnan(d))
         return QStringLiteral("nan");
@@ -73,24 +74,46 @@ QString formatFloat(double d)
     } else if (exponent < 0) {
         out += "0." + std::string(-exponent - 1, '0') + digits;
     } else if (exponent + 1 >= ndigits) {
-        out += digits + std::string(exponent + 1 - ndigits, '0') + ".0";
+        out += digits + std::string(exponent + 1 - ndigits, '0') + (dotZero ? ".0" : "");
     } else {
         out += digits.substr(0, exponent + 1) + '.' + digits.substr(exponent + 1);
     }
     return QString::fromLatin1(out);
 }
 
+QString formatFloat(double d)
+{
+    return formatShortest(d, true);
+}
+
+QString formatFloatPart(double d, bool withSign)
+{
+    const QString text = formatShortest(d, false);
+    // Python's Py_DTSF_SIGN: '+' on everything not negative, nan included.
+    return withSign && !text.startsWith(u'-') ? u'+' + text : text;
+}
+
+QString formatComplex(double real, double imag)
+{
+    // As complex_repr: no parentheses when the real part is +0.0.
+    if (real == 0.0 && !std::signbit(real))
+        return formatFloatPart(imag, false) + u'j';
+    return u'(' + formatFloatPart(real, false) + formatFloatPart(imag, true) + QStringLiteral("j)");
+}
+
 QString reprString(const QString& s)
 {
-    const QChar quote = s.contains(u'\'') && !s.contains(u'"') ? u'"' : u'\'';
+    return reprString(toCodePoints(s));
+}
+
+QString reprString(std::u32string_view s)
+{
+    const char32_t quote = s.find(U'\'') != s.npos && s.find(U'"') == s.npos ? U'"' : U'\'';
     QString out;
-    out.reserve(s.size() + 2);
-    out += quote;
-    for (qsizetype i = 0; i < s.size();) {
-        const qsizetype length =
-            s[i].isHighSurrogate() && i + 1 < s.size() && s[i + 1].isLowSurrogate() ? 2 : 1;
-        const char32_t cp = length == 2 ? QChar::surrogateToUcs4(s[i], s[i + 1]) : s[i].unicode();
-        if (cp == quote.unicode() || cp == U'\\') {
+    out.reserve(qsizetype(s.size()) + 2);
+    out += QChar(char16_t(quote));
+    for (const char32_t cp : s) {
+        if (cp == quote || cp == U'\\') {
             out += u'\\';
             out += QChar(char16_t(cp));
         } else if (cp == U'\t') {
@@ -101,15 +124,88 @@ QString reprString(const QString& s)
             out += QStringLiteral("\\r");
         } else if (cp < U' ' || cp == 0x7f) {
             out += hexEscape(cp);
-        } else if (cp < 0x7f || isPythonPrintable(cp)) {
-            out += QStringView(s).sliced(i, length);
+        } else if (cp < 0x7f || (!QChar::isSurrogate(cp) && isPythonPrintable(cp))) {
+            out += fromCodePoints(std::u32string_view(&cp, 1));
         } else {
             out += hexEscape(cp);
         }
-        i += length;
     }
-    out += quote;
+    out += QChar(char16_t(quote));
     return out;
+}
+
+QString reprBytes(const QByteArray& bytes)
+{
+    const char quote = bytes.contains('\'') && !bytes.contains('"') ? '"' : '\'';
+    QString out = QStringLiteral("b") + QLatin1Char(quote);
+    for (const char c : bytes) {
+        const auto b = static_cast<unsigned char>(c);
+        if (b == quote || b == '\\') {
+            out += u'\\';
+            out += QLatin1Char(c);
+        } else if (b == '\t') {
+            out += QStringLiteral("\\t");
+        } else if (b == '\n') {
+            out += QStringLiteral("\\n");
+        } else if (b == '\r') {
+            out += QStringLiteral("\\r");
+        } else if (b < ' ' || b >= 0x7f) {
+            out += hexEscape(b);
+        } else {
+            out += QLatin1Char(c);
+        }
+    }
+    return out + QLatin1Char(quote);
+}
+
+std::u32string toCodePoints(QStringView s)
+{
+    std::u32string out;
+    out.reserve(std::size_t(s.size()));
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        if (s[i].isHighSurrogate() && i + 1 < s.size() && s[i + 1].isLowSurrogate()) {
+            out += QChar::surrogateToUcs4(s[i], s[i + 1]);
+            ++i;
+        } else {
+            out += char32_t(s[i].unicode());
+        }
+    }
+    return out;
+}
+
+QString fromCodePoints(std::u32string_view s)
+{
+    QString out;
+    out.reserve(qsizetype(s.size()));
+    for (const char32_t cp : s) {
+        if (QChar::requiresSurrogates(cp)) {
+            out += QChar(QChar::highSurrogate(cp));
+            out += QChar(QChar::lowSurrogate(cp));
+        } else {
+            out += QChar(char16_t(cp)); // a lone surrogate stays one unit
+        }
+    }
+    return out;
+}
+
+std::optional<PythonError> utf8EncodeError(std::u32string_view line)
+{
+    const auto isSurrogate = [](char32_t cp) { return cp >= 0xd800 && cp <= 0xdfff; };
+    const std::size_t start =
+        std::size_t(std::find_if(line.begin(), line.end(), isSurrogate) - line.begin());
+    if (start == line.size())
+        return std::nullopt;
+    // As CPython's UTF-8 encoder: the error spans the whole run of surrogates.
+    std::size_t end = start;
+    while (end < line.size() && isSurrogate(line[end]))
+        ++end;
+    const QString what =
+        end - start == 1
+            ? QStringLiteral("character '%1' in position %2").arg(hexEscape(line[start])).arg(start)
+            : QStringLiteral("characters in position %1-%2").arg(start).arg(end - 1);
+    return PythonError{
+        QStringLiteral("UnicodeEncodeError"),
+        QStringLiteral("'utf-8' codec can't encode %1: surrogates not allowed").arg(what)};
 }
 
 } // namespace twinrun

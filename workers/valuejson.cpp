@@ -1,8 +1,9 @@
-#include <twinrun/value.h>
+#include "valueinternals.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -29,6 +30,41 @@ QString jsonKind(const QJsonValue& json)
         break;
     }
     return QStringLiteral("nothing");
+}
+
+// A float as JSON: a number, or "inf", "-inf", "nan" and "-0.0" (JSON has no inf or nan,
+// and JSON writers, Qt's too, print -0.0 as 0).
+QJsonValue floatToJson(double d)
+{
+    if (std::isnan(d))
+        return QStringLiteral("nan");
+    if (std::isinf(d))
+        return d > 0 ? QStringLiteral("inf") : QStringLiteral("-inf");
+    if (d == 0.0 && std::signbit(d))
+        return QStringLiteral("-0.0");
+    return d;
+}
+
+std::optional<double> floatFromJson(const QJsonValue& value)
+{
+    if (value.isDouble())
+        return value.toDouble();
+    const QString text = value.toString();
+    if (text == u"inf")
+        return std::numeric_limits<double>::infinity();
+    if (text == u"-inf")
+        return -std::numeric_limits<double>::infinity();
+    if (text == u"nan")
+        return std::numeric_limits<double>::quiet_NaN();
+    if (text == u"-0.0")
+        return -0.0;
+    return std::nullopt;
+}
+
+bool hasSurrogate(std::u32string_view text)
+{
+    return std::any_of(text.begin(), text.end(),
+                       [](char32_t cp) { return cp >= 0xd800 && cp <= 0xdfff; });
 }
 
 std::optional<Value> valueFromJson(const QJsonValue& json, const QString& path, QString* error)
@@ -75,35 +111,63 @@ std::optional<Value> valueFromJson(const QJsonValue& json, const QString& path, 
     if (type == u"int") {
         // toInteger() answers its default for a number that is no integer within 64 bits:
         // two different defaults tell that case apart from a genuine 0 or 1.
-        if (!value.isDouble() || value.toInteger(0) != value.toInteger(1))
-            return badValue(QStringLiteral("an integer within 64 bits"));
-        return Value::fromInt(value.toInteger());
+        if (value.isDouble() && value.toInteger(0) == value.toInteger(1))
+            return Value::fromInt(value.toInteger());
+        if (value.isString())
+            if (std::optional<Value> big = Value::fromIntText(value.toString()))
+                return big;
+        return badValue(QStringLiteral("an integer within 64 bits or a string of decimal digits"));
     }
     if (type == u"float") {
-        if (value.isDouble())
-            return Value::fromFloat(value.toDouble());
-        const QString text = value.toString();
-        if (text == u"inf")
-            return Value::fromFloat(std::numeric_limits<double>::infinity());
-        if (text == u"-inf")
-            return Value::fromFloat(-std::numeric_limits<double>::infinity());
-        if (text == u"nan")
-            return Value::fromFloat(std::numeric_limits<double>::quiet_NaN());
-        if (text == u"-0.0")
-            return Value::fromFloat(-0.0);
+        if (const std::optional<double> d = floatFromJson(value))
+            return Value::fromFloat(*d);
         return badValue(QStringLiteral("a number or \"inf\", \"-inf\", \"nan\", \"-0.0\""));
     }
-    if (type == u"str") {
-        if (!value.isString())
-            return badValue(QStringLiteral("a string"));
-        return Value::fromStr(value.toString());
+    if (type == u"complex") {
+        const QJsonArray parts = value.toArray();
+        const std::optional<double> re = parts.size() == 2 ? floatFromJson(parts[0]) : std::nullopt;
+        const std::optional<double> im = parts.size() == 2 ? floatFromJson(parts[1]) : std::nullopt;
+        if (!value.isArray() || !re || !im)
+            return badValue(QStringLiteral("[real, imag] (numbers or \"inf\", \"-inf\", \"nan\", "
+                                           "\"-0.0\")"));
+        return Value::fromComplex(*re, *im);
     }
-    if (type == u"tuple" || type == u"list") {
+    if (type == u"bytes") {
+        const auto decoded = QByteArray::fromBase64Encoding(
+            value.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+        if (!value.isString() || !decoded)
+            return badValue(QStringLiteral("a base64 string"));
+        return Value::fromBytes(*decoded);
+    }
+    if (type == u"ellipsis") {
+        if (!value.isNull() && !value.isUndefined())
+            return badValue(QStringLiteral("null"));
+        return Value::ellipsis();
+    }
+    if (type == u"str") {
+        if (value.isString())
+            return Value::fromStr(value.toString());
+        // Text with a surrogate travels as its code points: UTF-16 would join a split pair.
+        std::u32string codePoints;
+        const QJsonArray array = value.toArray();
+        for (const QJsonValue& cp : array) {
+            const qint64 n = cp.toInteger(-1);
+            if (!cp.isDouble() || n < 0 || n > 0x10ffff)
+                break;
+            codePoints += char32_t(n);
+        }
+        if (!value.isArray() || qsizetype(codePoints.size()) != array.size())
+            return badValue(QStringLiteral("a string or an array of code points"));
+        return Value::fromCodePoints(std::move(codePoints));
+    }
+    if (type == u"tuple" || type == u"list" || type == u"set") {
         Value::Items items;
         if (!value.isArray())
             return badValue(QStringLiteral("an array"));
         if (!readItems(items))
             return std::nullopt;
+        if (type == u"set")
+            return Value::set(std::move(items));
         return type == u"tuple" ? Value::tuple(std::move(items)) : Value::list(std::move(items));
     }
     if (type == u"dict") {
@@ -134,8 +198,8 @@ std::optional<Value> valueFromJson(const QJsonValue& json, const QString& path, 
     }
     if (!object.contains(QStringLiteral("type")))
         return bad(QStringLiteral("the object has no \"type\""));
-    return bad(QStringLiteral("unknown type %1 (expected int, float, str, bool, NoneType, tuple, "
-                              "list or dict)")
+    return bad(QStringLiteral("unknown type %1 (expected int, float, complex, str, bytes, bool, "
+                              "NoneType, ellipsis, tuple, list, dict or set)")
                    .arg(reprString(type)));
 }
 
@@ -154,32 +218,40 @@ QJsonValue Value::toJson() const
     };
     switch (m_type) {
     case Type::None:
+    case Type::Ellipsis:
         value = QJsonValue(QJsonValue::Null);
         break;
     case Type::Bool:
         value = toBool();
         break;
     case Type::Int:
-        value = static_cast<qint64>(toInt());
-        break;
-    case Type::Float: {
-        const double d = toFloat();
-        // JSON has no inf or nan, and JSON writers (Qt's too) print -0.0 as 0.
-        if (std::isnan(d))
-            value = QStringLiteral("nan");
-        else if (std::isinf(d))
-            value = d > 0 ? QStringLiteral("inf") : QStringLiteral("-inf");
-        else if (d == 0.0 && std::signbit(d))
-            value = QStringLiteral("-0.0");
+        if (isBigInt())
+            value = intText();
         else
-            value = d;
+            value = static_cast<qint64>(toInt());
         break;
-    }
+    case Type::Float:
+        value = floatToJson(toFloat());
+        break;
+    case Type::Complex:
+        value = QJsonArray{floatToJson(real()), floatToJson(imag())};
+        break;
     case Type::Str:
-        value = toStr();
+        if (hasSurrogate(codePoints())) {
+            QJsonArray array;
+            for (const char32_t cp : codePoints())
+                array.append(qint64(cp));
+            value = array;
+        } else {
+            value = toStr();
+        }
+        break;
+    case Type::Bytes:
+        value = QString::fromLatin1(toBytes().toBase64());
         break;
     case Type::Tuple:
     case Type::List:
+    case Type::Set:
         value = itemsToJson(items());
         break;
     case Type::Dict: {

@@ -78,7 +78,7 @@ int runTarget(const Target::Function& run, WorkerContext& context, const BoundAr
     try {
         code = run(context, args) & 0xFF;
     } catch (const TargetError& e) {
-        context.printError(QStringLiteral("RuntimeError: ") + e.message());
+        context.printError(e.errorType() + QStringLiteral(": ") + e.message());
         code = 1;
     } catch (const std::exception& e) {
         context.printError(QStringLiteral("RuntimeError: ") + QString::fromLocal8Bit(e.what()));

@@ -146,8 +146,17 @@ std::optional<QJsonObject> readJsonObject(QByteArrayView bytes, qsizetype maxByt
         *error = QStringLiteral("%1 is larger than %2 MiB").arg(what).arg(maxBytes >> 20);
         return std::nullopt;
     }
+    // Qt's JSON reader decodes each string with QString::fromUtf8, which drops a U+FEFF at the
+    // start of the string (it takes it for a byte order mark): '\ufeffx' would arrive as 'x'.
+    // A U+FEFF can only stand inside a string, so its escape is equivalent JSON that Qt keeps.
+    // Only a byte order mark that opens the document is left for the reader to skip.
+    static const QByteArray bom("\xef\xbb\xbf");
+    QByteArray text = bytes.toByteArray();
+    const qsizetype leading = text.startsWith(bom) ? bom.size() : 0;
+    if (text.indexOf(bom, leading) >= 0)
+        text = text.first(leading) + text.sliced(leading).replace(bom, "\\ufeff");
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(bytes.toByteArray(), &parseError);
+    const QJsonDocument document = QJsonDocument::fromJson(text, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         *error = QStringLiteral("%1 is not valid JSON (%2 at byte %3)")
                      .arg(what, parseError.errorString())

@@ -62,6 +62,16 @@ private Q_SLOTS:
         QTest::newRow("faz_algo all types")
             << parse("faz_algo", L{"-7", "0x1f", "1e16", "1e-05", "-0.0", "1e999", "True", "None",
                                    "'it\\'s'", "\"ção 😀\"", "(1, 'a')", "[1.5, None]", "{'k': 2}"});
+        // Issue 8 items 15-20: text reaches the child untouched, every kind of value prints alike.
+        QTest::newRow("faz_algo BOM")
+            << parse("faz_algo", L{"'\\ufeffx'", "['\\ufeff']", "'\\N{BOM}'", "\uFEFFword"});
+        QTest::newRow("faz_algo new types")
+            << parse("faz_algo", L{"b'\\x00a\\''", "18446744073709551616", "-0x" + QString(40, 'f'),
+                                   "1+2j", "-1e999j", "{3, 1, 2}", "{'b', 'a'}", "set()", "...",
+                                   "['\\ud83d\\udc0d']", "'\\N{EM DASH}'", "  1x"});
+        QTest::newRow("faz_algo lone surrogate")
+            << parse("faz_algo", L{"1", "'\\ud83d\\udc0d'", "2"});
+        QTest::newRow("faz_algo huge int") << parse("faz_algo", L{"0x" + QString(4000, 'f')});
         QTest::newRow("count") << parse("count", L{"5"});
         QTest::newRow("count delay kw") << parse("count", L{"3"}, L{"delay=0.01"});
         QTest::newRow("count zero") << parse("count", L{"0"});
@@ -106,6 +116,30 @@ private Q_SLOTS:
             if (t->deterministic && t->threadRefusal.isEmpty())
                 QVERIFY2(covered.contains(t->name), qPrintable(t->name));
         }
+    }
+
+    // Python's print() cannot write a lone surrogate as UTF-8: the line is not printed, the
+    // error is Python's last traceback line, exit code 1; lines before it are printed.
+    void printingALoneSurrogateFails()
+    {
+        for (Backend backend : {Backend::Thread, Backend::Process}) {
+            const Result r = run(backend, parse("faz_algo", {"1", "'\\ud83d'"}));
+            QCOMPARE(r.out, QByteArray("Fazendo algo com o \"1\" do tipo <class 'int'>.\n"));
+            QCOMPARE(r.err, QByteArray("UnicodeEncodeError: 'utf-8' codec can't encode character "
+                                       "'\\ud83d' in position 20: surrogates not allowed\n"));
+            QCOMPARE(r.exitCode, 1);
+        }
+    }
+
+    void machineIntParameterRefusesBigInt()
+    {
+        std::unique_ptr<Worker> w(
+            createWorker(Backend::Thread, parse("count", {"18446744073709551616"})));
+        QVERIFY(!w->start());
+        QCOMPARE(w->errorString(),
+                 QStringLiteral("count() argument 'n' must fit in 64 bits "
+                                "(-9223372036854775808..9223372036854775807), not "
+                                "18446744073709551616"));
     }
 
     void whoamiDiffersByNature()

@@ -101,15 +101,19 @@ struct TWINRUN_WORKERS_EXPORT Target {
 };
 
 // Thrown by a target for an uncaught error: its message goes to the worker's stderr as
-// "RuntimeError: <message>" and the worker ends with exit code 1, on both backends.
+// "RuntimeError: <message>" (or "<errorType>: <message>" where the target mirrors the error
+// Python would raise, like a UnicodeEncodeError) and the worker ends with exit code 1, on both
+// backends.
 class TWINRUN_WORKERS_EXPORT TargetError : public std::exception {
 public:
-    explicit TargetError(QString message);
+    explicit TargetError(QString message, QString errorType = QStringLiteral("RuntimeError"));
     const QString& message() const { return m_message; }
+    const QString& errorType() const { return m_errorType; }
     const char* what() const noexcept override { return m_utf8.constData(); }
 
 private:
     QString m_message;
+    QString m_errorType;
     QByteArray m_utf8;
 };
 
