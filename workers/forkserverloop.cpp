@@ -185,10 +185,20 @@ bool Server::handleRequests()
 
 void Server::launch(const Request& request, QByteArrayView spec, int outFd, int errFd)
 {
+    // The terminal's signals stay blocked across the fork: one sent to the new child before it
+    // has taken back the app's dispositions is then held, not dropped as ignored (a blocked
+    // signal is never discarded), and arrives once becomeWorker() unblocks it.
+    sigset_t terminal;
+    sigemptyset(&terminal);
+    for (int signal : kTerminalSignals)
+        sigaddset(&terminal, signal);
+    sigset_t serverMask;
+    ::sigprocmask(SIG_BLOCK, &terminal, &serverMask);
     const pid_t pid = ::fork();
     if (pid == 0)
         becomeWorker(outFd, errFd, spec);
     const int forkError = errno;
+    ::sigprocmask(SIG_SETMASK, &serverMask, nullptr);
     ::close(outFd);
     ::close(errFd);
     if (pid < 0) {

@@ -172,10 +172,10 @@ BindResult Signature::bind(const QString& function, const Value::Items& args,
         }
         if (named) {
             if (bound.named.contains(key))
-                return failed(callError(
-                    Kind::Duplicate,
-                    QStringLiteral("%1 got multiple values for argument %2").arg(fn, echoInput(key)),
-                    key, -1, key));
+                return failed(callError(Kind::Duplicate,
+                                        QStringLiteral("%1 got multiple values for argument %2")
+                                            .arg(fn, echoInput(key)),
+                                        key, -1, key));
             bound.named.insert(key, value);
         } else if (varKeyword) {
             bound.varKwargs.append({key, value});
@@ -228,10 +228,12 @@ BindResult Signature::bind(const QString& function, const Value::Items& args,
     const auto tooBig = [&](const Param& p, const Value& v) -> std::optional<BindResult> {
         if (!v.isBigInt() || p.types.isEmpty())
             return std::nullopt;
-        return BindResult{{},
-                          QStringLiteral("%1 argument '%2' must fit in 64 bits "
-                                         "(-9223372036854775808..9223372036854775807), not %3")
-                              .arg(fn, p.name, v.repr())};
+        CallError e = CallError::invalidValue(
+            p.name, QStringLiteral("%1 argument '%2' must fit in 64 bits "
+                                   "(-9223372036854775808..9223372036854775807), not %3")
+                        .arg(fn, p.name, echoRepr(v.repr())));
+        locate(&e, positional, args.size(), kwargs);
+        return failed(std::move(e));
     };
     for (const Param& p : params) {
         if (p.kind != Param::Kind::VarPositional && p.kind != Param::Kind::VarKeyword)
@@ -365,10 +367,10 @@ PreparedCall prepareCall(const QString& targetName, const Value::Items& args, co
         return call;
     };
     if (!call.target)
-        return fail(callError(CallError::Kind::UnknownTarget,
-                              QStringLiteral("unknown target %1 (known: %2)")
-                                  .arg(echoInput(targetName),
-                                       registry.names().join(QStringLiteral(", ")))));
+        return fail(callError(
+            CallError::Kind::UnknownTarget,
+            QStringLiteral("unknown target %1 (known: %2)")
+                .arg(echoInput(targetName), registry.names().join(QStringLiteral(", ")))));
     if (asThread && !call.target->threadRefusal.isEmpty())
         return fail(callError(CallError::Kind::Refused, call.target->threadRefusal));
     BindResult bound = call.target->signature.bind(call.target->name, args, kwargs);

@@ -212,7 +212,9 @@ private Q_SLOTS:
             20000);
         ::kill(pid_t(server), SIGKILL);
         QVERIFY(child.wait(30000) > 0);
-        QVERIFY2(child.err().contains("twinrun: Process-1: the fork server ended\n"), child.err());
+        QVERIFY2(
+            child.err().contains("twinrun: Process-1: the fork server ended (killed by SIGKILL)\n"),
+            child.err());
     }
 
     // Issue 8 item 2: --as both and --json kept every byte in memory (2.8 GB for a

@@ -3,6 +3,7 @@
 // type(...).__name__); the oracle tests at the end re-ask python3 live when it is installed.
 
 #include "testmain.h"
+#include <twinrun/echo.h>
 #include <twinrun/value.h>
 #include <twinrun/workerspec.h>
 
@@ -410,7 +411,7 @@ void TstValues::refusals()
     QFETCH(QString, fragment);
     const twinrun::ValueParseResult result = Value::parse(input);
     QVERIFY2(!result, qPrintable(result ? result.value->repr() : QString()));
-    QVERIFY2(result.error.startsWith(twinrun::reprString(input) + u' '), qPrintable(result.error));
+    QVERIFY2(result.error.startsWith(twinrun::echoInput(input) + u' '), qPrintable(result.error));
     QVERIFY2(result.error.contains(fragment), qPrintable(result.error));
     QVERIFY2(!result.error.contains(u'\n'), qPrintable(result.error));
 }
