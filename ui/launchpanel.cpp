@@ -1,15 +1,20 @@
 #include "launchpanel.h"
 
+#include "appresources.h"
 #include "invalidmark.h"
+#include "themecolors.h"
 
 #include <QAction>
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -59,18 +64,18 @@ LaunchPanel::LaunchPanel(QWidget* parent)
     : QWidget(parent)
     , m_target(new QComboBox(this))
     , m_description(new QLabel(this))
-    , m_argsBox(new QGroupBox(tr("Positional arguments"), this))
+    , m_argsBox(new QGroupBox(tr("&Positional arguments"), this))
     , m_args(new ArgListEditor(ArgRow::Kind::Positional, m_argsBox))
-    , m_kwargsBox(new QGroupBox(tr("Keyword arguments"), this))
+    , m_kwargsBox(new QGroupBox(tr("&Keyword arguments"), this))
     , m_kwargs(new ArgListEditor(ArgRow::Kind::Keyword, m_kwargsBox))
     , m_name(new QLineEdit(this))
-    , m_daemon(new QCheckBox(tr("Daemon"), this))
+    , m_daemon(new QCheckBox(tr("&Daemon"), this))
     , m_startMethod(new QComboBox(this))
     , m_modeBox(new QWidget(this))
     , m_mode(new QButtonGroup(this))
     , m_reasonBox(new QWidget(this))
     , m_reason(new QLabel(m_reasonBox))
-    , m_launchButton(new QPushButton(tr("Launch"), this))
+    , m_launchButton(new QPushButton(tr("&Launch"), this))
     , m_launchAction(new QAction(tr("&Launch"), this))
     , m_scroll(new QScrollArea(this))
 {
@@ -83,7 +88,7 @@ LaunchPanel::LaunchPanel(QWidget* parent)
     (new QVBoxLayout(m_kwargsBox))->addWidget(m_kwargs);
 
     m_launchAction->setObjectName(QStringLiteral("launchAction"));
-    m_launchAction->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    m_launchAction->setIcon(actionIcon("media-playback-start"));
     m_launchAction->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
     m_launchAction->setToolTip(tr("Launch the form's call (Ctrl+Return)"));
@@ -127,7 +132,10 @@ LaunchPanel::LaunchPanel(QWidget* parent)
     layout->addWidget(m_scroll, 1);
     layout->addLayout(launchRow);
 
-    connect(m_args, &ArgListEditor::changed, this, &LaunchPanel::validate);
+    connect(m_args, &ArgListEditor::changed, this, [this] {
+        m_kwargs->setPositionalCount(m_args->count());
+        validate();
+    });
     connect(m_kwargs, &ArgListEditor::changed, this, &LaunchPanel::validate);
     connect(m_name, &QLineEdit::textChanged, this, &LaunchPanel::validate);
     connect(m_daemon, &QCheckBox::toggled, this, &LaunchPanel::validate);
@@ -142,7 +150,7 @@ LaunchPanel::LaunchPanel(QWidget* parent)
 
 QWidget* LaunchPanel::buildTargetBox()
 {
-    auto* box = new QGroupBox(tr("Target"), this);
+    auto* box = new QGroupBox(tr("&Target"), this);
     m_target->setObjectName(QStringLiteral("targetCombo"));
     m_target->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_target->setMinimumContentsLength(24);
@@ -151,7 +159,10 @@ QWidget* LaunchPanel::buildTargetBox()
         m_target->addItem(target->signature.toString(target->name), target->name);
         m_target->setItemData(m_target->count() - 1, target->description, Qt::ToolTipRole);
     }
-    connect(m_target, &QComboBox::activated, this, &LaunchPanel::onTargetPicked);
+    connect(m_target, &QComboBox::activated, this, [this] {
+        onTargetPicked();
+        focusFirstNeedingInput(m_launchButton);
+    });
 
     m_description->setObjectName(QStringLiteral("descriptionLabel"));
     m_description->setWordWrap(true);
@@ -211,8 +222,12 @@ QWidget* LaunchPanel::buildWorkerBox()
     nameRow->addWidget(m_name, 1);
     nameRow->addWidget(m_daemon);
     auto* layout = new QFormLayout(box);
-    layout->addRow(tr("Run as:"), m_modeBox);
-    layout->addRow(tr("Name:"), nameRow);
+    auto* runAs = new QLabel(tr("R&un as:"), box);
+    runAs->setBuddy(m_mode->button(static_cast<int>(LaunchSpec::Mode::Thread)));
+    auto* name = new QLabel(tr("&Name:"), box);
+    name->setBuddy(m_name);
+    layout->addRow(runAs, m_modeBox);
+    layout->addRow(name, nameRow);
     return box;
 }
 
@@ -227,9 +242,7 @@ QWidget* LaunchPanel::buildReasonBox()
     m_reason->setWordWrap(true);
     m_reason->setTextFormat(Qt::PlainText); // the reason quotes what the user typed
     m_reason->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QPalette palette = m_reason->palette();
-    palette.setColor(QPalette::WindowText, QColor(160, 20, 20));
-    m_reason->setPalette(palette);
+    applyColors();
     auto* layout = new QHBoxLayout(m_reasonBox);
     layout->setContentsMargins(4, 0, 4, 0);
     layout->addWidget(icon);
@@ -361,15 +374,140 @@ void LaunchPanel::validate()
     }
     m_reason->setText(m_problem);
     m_reasonBox->setVisible(!m_problem.isEmpty());
-    m_launchAction->setEnabled(m_problem.isEmpty());
-    m_launchButton->setEnabled(m_problem.isEmpty());
+    updateLaunchEnabled();
+    updateTabOrder();
     emit specChanged();
+}
+
+void LaunchPanel::updateLaunchEnabled()
+{
+    const bool enabled = m_problem.isEmpty() && m_blockedReason.isEmpty();
+    m_launchAction->setEnabled(enabled);
+    m_launchButton->setEnabled(enabled);
+    const QString toolTip =
+        m_blockedReason.isEmpty() ? tr("Launch the form's call (Ctrl+Return)") : m_blockedReason;
+    m_launchAction->setToolTip(toolTip);
+    m_launchButton->setToolTip(toolTip);
+}
+
+void LaunchPanel::setLaunchBlocked(const QString& reason)
+{
+    m_blockedReason = reason;
+    updateLaunchEnabled();
+}
+
+QList<QWidget*> LaunchPanel::tabChain() const
+{
+    QList<QWidget*> chain{m_target};
+    for (ArgListEditor* editor : {m_args, m_kwargs}) {
+        for (ArgRow* row : editor->rows()) {
+            if (row->nameCombo())
+                chain << row->nameCombo();
+            chain << row->typeCombo() << row->valueEdit();
+            for (auto* button : row->findChildren<QWidget*>(
+                     QRegularExpression(QStringLiteral("^(up|down|remove)Button$")),
+                     Qt::FindDirectChildrenOnly))
+                chain << button;
+        }
+        chain << editor->addButton();
+    }
+    for (QAbstractButton* radio : m_mode->buttons())
+        chain << radio;
+    chain << m_startMethod << m_name << m_daemon << m_launchButton;
+    return chain;
+}
+
+void LaunchPanel::updateTabOrder()
+{
+    // Rows are created as the form changes, after the rest of the window: without this
+    // they would come last in the window's tab chain.
+    const QList<QWidget*> chain = tabChain();
+    for (qsizetype i = 1; i < chain.size(); ++i)
+        setTabOrder(chain[i - 1], chain[i]);
+}
+
+void LaunchPanel::focusFirstNeedingInput(QWidget* fallback)
+{
+    for (QWidget* field : tabChain()) {
+        if (isMarkedInvalid(field) && field->isEnabled()) {
+            field->setFocus(Qt::OtherFocusReason);
+            if (auto* edit = qobject_cast<QLineEdit*>(field))
+                edit->selectAll();
+            return;
+        }
+    }
+    (fallback ? fallback : m_launchButton)->setFocus(Qt::OtherFocusReason);
+}
+
+QJsonObject LaunchPanel::formState() const
+{
+    const auto rows = [](const ArgListEditor* editor) {
+        QJsonArray array;
+        for (const ArgRow* row : editor->rows()) {
+            QJsonObject item{{QStringLiteral("type"), argTypeName(row->type())},
+                             {QStringLiteral("text"), row->text()}};
+            if (row->nameCombo())
+                item.insert(QStringLiteral("name"), row->name());
+            array << item;
+        }
+        return array;
+    };
+    return {{QStringLiteral("spec"), spec().toJson()},
+            {QStringLiteral("args"), rows(m_args)},
+            {QStringLiteral("kwargs"), rows(m_kwargs)}};
+}
+
+bool LaunchPanel::setFormState(const QJsonObject& state)
+{
+    const std::optional<LaunchSpec> s =
+        LaunchSpec::fromJson(state.value(QStringLiteral("spec")).toObject(), nullptr);
+    if (!s)
+        return false;
+    const auto rows = [](const QJsonArray& array, QList<ArgRow::State>* states) {
+        for (const QJsonValue& item : array) {
+            const QJsonObject o = item.toObject();
+            const qsizetype type =
+                argTypeNames().indexOf(o.value(QStringLiteral("type")).toString());
+            if (type < 0)
+                return false;
+            *states << ArgRow::State{static_cast<ArgType>(type),
+                                     o.value(QStringLiteral("text")).toString(),
+                                     o.value(QStringLiteral("name")).toString()};
+        }
+        return true;
+    };
+    Form form;
+    if (!rows(state.value(QStringLiteral("args")).toArray(), &form.args) ||
+        !rows(state.value(QStringLiteral("kwargs")).toArray(), &form.kwargs))
+        return false;
+    setSpec(*s);
+    m_settingSpec = true;
+    showTarget(s->worker.target, form);
+    m_settingSpec = false;
+    validate();
+    return true;
+}
+
+void LaunchPanel::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyColors();
+}
+
+void LaunchPanel::applyColors()
+{
+    QPalette palette = m_reason->palette();
+    palette.setColor(QPalette::WindowText, theme::errorText(this->palette()));
+    m_reason->setPalette(palette);
 }
 
 QString LaunchPanel::checkRows()
 {
     QString first;
     const auto refuse = [&first](QWidget* field, const QString& reason) {
+        if (auto* combo = qobject_cast<QComboBox*>(field); combo && combo->lineEdit())
+            field = combo->lineEdit();
         markInvalid(field, reason);
         if (first.isEmpty())
             first = reason;
@@ -383,11 +521,11 @@ QString LaunchPanel::checkRows()
     for (const ArgRow* row : m_kwargs->rows()) {
         const QString name = row->name();
         if (name.isEmpty())
-            refuse(row->nameEdit(), tr("A keyword argument needs a name"));
+            refuse(row->nameField(), tr("A keyword argument needs a name"));
         else if (!isIdentifier(name))
-            refuse(row->nameEdit(), tr("'%1' is not a valid keyword name").arg(name));
+            refuse(row->nameField(), tr("'%1' is not a valid keyword name").arg(name));
         else if (seen.contains(name))
-            refuse(row->nameEdit(), tr("keyword argument repeated: %1").arg(name));
+            refuse(row->nameField(), tr("keyword argument repeated: %1").arg(name));
         seen << name;
         const ValueParseResult parsed = row->value();
         if (!parsed)
@@ -417,7 +555,7 @@ void LaunchPanel::markCallError(const QString& error)
             continue;
         const bool nameIsWrong = error.contains(QLatin1String("keyword argument")) ||
                                  error.contains(QLatin1String("multiple values"));
-        markInvalid(nameIsWrong ? static_cast<QWidget*>(row->nameEdit()) : row->valueEdit(), error);
+        markInvalid(nameIsWrong ? row->nameField() : row->valueEdit(), error);
         return;
     }
     const Signature& signature = TargetRegistry::instance().find(target)->signature;
@@ -459,8 +597,11 @@ void LaunchPanel::clearMarks()
     for (ArgListEditor* editor : {m_args, m_kwargs}) {
         for (ArgRow* row : editor->rows()) {
             clearInvalid(row->valueEdit());
-            if (row->nameEdit())
-                clearInvalid(row->nameEdit());
+            if (row->nameCombo()) {
+                clearInvalid(row->nameCombo());
+                if (row->nameCombo()->lineEdit())
+                    clearInvalid(row->nameCombo()->lineEdit());
+            }
         }
     }
 }

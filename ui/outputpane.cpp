@@ -1,21 +1,27 @@
 #include "outputpane.h"
 
+#include "appresources.h"
 #include "findbar.h"
 #include "outputview.h"
+#include "themecolors.h"
 #include <twinrun/outputlog.h>
 #include <twinrun/worker.h>
+#include <twinrun/workertablemodel.h>
 
 #include <QAction>
 #include <QClipboard>
 #include <QDir>
+#include <QEvent>
 #include <QFileDialog>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLocale>
 #include <QSaveFile>
 #include <QStyle>
+
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <climits>
 
 namespace twinrun {
 
@@ -53,10 +59,7 @@ OutputPane::OutputPane(QWidget* parent)
     m_notice->setWordWrap(true);
     m_notice->setMargin(4);
     m_notice->setAutoFillBackground(true);
-    QPalette palette = m_notice->palette();
-    palette.setColor(QPalette::Window, QColor(255, 244, 206));
-    palette.setColor(QPalette::WindowText, QColor(90, 60, 0));
-    m_notice->setPalette(palette);
+    applyColors();
     m_notice->hide();
     m_findBar->hide();
 
@@ -68,20 +71,14 @@ OutputPane::OutputPane(QWidget* parent)
     auto* spacer = new QWidget(m_toolBar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_toolBar->addWidget(spacer);
-    addToolAction("findButtonAction", tr("Find"),
-                  style()->standardIcon(QStyle::SP_FileDialogContentsView),
+    addToolAction("findButtonAction", tr("Find"), actionIcon("edit-find"),
                   &OutputPane::activateFind)
         ->setToolTip(tr("Find in the output (Ctrl+F)"));
-    addToolAction(
-        "copyAction", tr("Copy"),
-        QIcon::fromTheme(QStringLiteral("edit-copy"), style()->standardIcon(QStyle::SP_FileIcon)),
-        &OutputPane::copyOutput)
+    addToolAction("copyAction", tr("Copy"), actionIcon("edit-copy"), &OutputPane::copyOutput)
         ->setToolTip(tr("Copy the selection, or the whole output when nothing is selected"));
-    addToolAction("saveAction", tr("Save…"), style()->standardIcon(QStyle::SP_DialogSaveButton),
-                  &OutputPane::saveOutput)
+    addToolAction("saveAction", tr("Save…"), actionIcon("document-save"), &OutputPane::saveOutput)
         ->setToolTip(tr("Save the output to a file"));
-    addToolAction("clearAction", tr("Clear"), style()->standardIcon(QStyle::SP_DialogResetButton),
-                  &OutputPane::clearOutput)
+    addToolAction("clearAction", tr("Clear"), actionIcon("edit-clear"), &OutputPane::clearOutput)
         ->setToolTip(tr("Clear this worker's output"));
 
     auto* layout = new QVBoxLayout(this);
@@ -160,9 +157,24 @@ void OutputPane::saveOutput()
                                                       tr("Logs (*.log *.txt);;All files (*)"));
     if (path.isEmpty() || !m_view->log())
         return;
+    saveOutputTo(path);
+}
+
+bool OutputPane::saveOutputTo(const QString& path)
+{
+    const OutputLog* log = m_view->log();
+    if (!log)
+        return false;
     // Bytes as the worker wrote them: the file is the output, not the view's rendering.
+    // Only when the log had to drop its start does a first line say so.
     QSaveFile file(path);
     if (file.open(QIODevice::WriteOnly)) {
+        if (const qsizetype dropped = log->droppedLines())
+            file.write(tr("[TwinRun: %n earlier line(s) were dropped; the log keeps the last %1]",
+                          nullptr, static_cast<int>(std::min<qsizetype>(dropped, INT_MAX)))
+                           .arg(log->limits().maxLines)
+                           .toUtf8() +
+                       '\n');
         for (qsizetype i = 0; i < log->lineCount(); ++i) {
             const OutputLog::Line line = log->line(i);
             file.write(line.bytes);
@@ -170,13 +182,15 @@ void OutputPane::saveOutput()
                 file.write("\n", 1);
         }
     }
-    if (file.commit())
+    const bool saved = file.commit();
+    if (saved)
         emit statusMessage(
             tr("Saved %1 lines to %2")
                 .arg(QLocale().toString(log->lineCount()), QDir::toNativeSeparators(path)));
     else
         emit statusMessage(
             tr("Could not save %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    return saved;
 }
 
 void OutputPane::clearOutput()
@@ -192,9 +206,22 @@ void OutputPane::updateTitle()
         return;
     }
     QString title = tr("%1 — %2").arg(m_worker->name(), Worker::stateName(m_worker->state()));
-    if (const std::optional<int> code = m_worker->exitCode())
-        title += tr(", exit code %1").arg(*code);
+    // The table's words: a crash names its signal, "-11 (SIGSEGV)".
+    if (m_worker->exitCode())
+        title += tr(", exit code %1").arg(WorkerTableModel::exitCodeText(*m_worker));
     m_title->setText(title);
+}
+
+void OutputPane::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyColors();
+}
+
+void OutputPane::applyColors()
+{
+    m_notice->setPalette(theme::barPalette(palette(), theme::noticeBackground(palette())));
 }
 
 void OutputPane::updateNotice()

@@ -29,11 +29,18 @@ public:
     FindBar* findBar() const { return m_findBar; }
     QString noticeText() const;
     void activateFind();
+    // Save's work without the dialog: the log's bytes, after a first line counting the lines
+    // dropped (only when some were). Reports through statusMessage().
+    bool saveOutputTo(const QString& path);
 
 Q_SIGNALS:
     void statusMessage(const QString& message);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void applyColors();
     QAction* addToolAction(const char* objectName, const QString& text, const QIcon& icon,
                            void (OutputPane::*slot)());
     void copyOutput();
