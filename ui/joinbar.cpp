@@ -91,8 +91,7 @@ void JoinBar::updateText()
     if (names.isEmpty())
         return;
     const qint64 left = (m_deadline.remainingTime() + 999) / 1000;
-    showMessage(tr("Joining %1… %n s left", nullptr, static_cast<int>(left))
-                    .arg(names.join(QStringLiteral(", "))));
+    showMessage(tr("Joining %1… %2 s left").arg(names.join(QStringLiteral(", "))).arg(left));
 }
 
 } // namespace twinrun

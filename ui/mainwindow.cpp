@@ -330,9 +330,11 @@ void MainWindow::closeWhenIdle()
     m_closeWhenIdle = true;
     const qsizetype count = m_session->running().size();
     m_closeBar->showMessage(
-        tr("The window will close when the %n running worker(s) have ended. Nothing new can "
-           "be launched meanwhile.",
-           nullptr, static_cast<int>(count)));
+        count == 1 ? tr("The window will close when the running worker has ended. Nothing new "
+                        "can be launched meanwhile.")
+                   : tr("The window will close when the %1 running workers have ended. Nothing "
+                        "new can be launched meanwhile.")
+                         .arg(count));
     const QString reason = tr("The window is closing: Cancel Closing to launch again");
     m_launchPanel->setLaunchBlocked(reason);
     m_workersPanel->setLaunchBlocked(true);

@@ -14,6 +14,7 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QGuiApplication>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QSaveFile>
@@ -67,10 +68,11 @@ OutputPane::OutputPane(QWidget* parent)
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     const int icon = style()->pixelMetric(QStyle::PM_SmallIconSize);
     m_toolBar->setIconSize(QSize(icon, icon));
-    m_toolBar->addWidget(m_title);
-    auto* spacer = new QWidget(m_toolBar);
-    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    m_toolBar->addWidget(spacer);
+    // The title takes what the actions leave (clipped, whole in its tooltip); the actions
+    // drop their labels before they would overflow.
+    m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_title->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 12);
+    m_title->setContentsMargins(6, 0, 0, 0);
     addToolAction("findButtonAction", tr("Find"), actionIcon("edit-find"),
                   &OutputPane::activateFind)
         ->setToolTip(tr("Find in the output (Ctrl+F)"));
@@ -84,7 +86,12 @@ OutputPane::OutputPane(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    layout->addWidget(m_toolBar);
+    m_toolBar->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Preferred);
+    auto* header = new QHBoxLayout;
+    header->setContentsMargins(0, 0, 0, 0);
+    header->addWidget(m_title, 1);
+    header->addWidget(m_toolBar);
+    layout->addLayout(header);
     layout->addWidget(m_notice);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_findBar);
@@ -118,6 +125,11 @@ void OutputPane::setWorker(Worker* worker, OutputLog* log)
         action->setEnabled(log != nullptr);
     updateTitle();
     updateNotice();
+}
+
+QString OutputPane::title() const
+{
+    return m_title->text();
 }
 
 QString OutputPane::noticeText() const
@@ -169,12 +181,16 @@ bool OutputPane::saveOutputTo(const QString& path)
     // Only when the log had to drop its start does a first line say so.
     QSaveFile file(path);
     if (file.open(QIODevice::WriteOnly)) {
-        if (const qsizetype dropped = log->droppedLines())
-            file.write(tr("[TwinRun: %n earlier line(s) were dropped; the log keeps the last %1]",
-                          nullptr, static_cast<int>(std::min<qsizetype>(dropped, INT_MAX)))
-                           .arg(log->limits().maxLines)
-                           .toUtf8() +
-                       '\n');
+        if (const qsizetype dropped = log->droppedLines()) {
+            const QString note =
+                dropped == 1
+                    ? tr("[TwinRun: 1 earlier line was dropped; the log keeps the last %1]")
+                          .arg(log->limits().maxLines)
+                    : tr("[TwinRun: %1 earlier lines were dropped; the log keeps the last %2]")
+                          .arg(dropped)
+                          .arg(log->limits().maxLines);
+            file.write(note.toUtf8() + '\n');
+        }
         for (qsizetype i = 0; i < log->lineCount(); ++i) {
             const OutputLog::Line line = log->line(i);
             file.write(line.bytes);
@@ -210,6 +226,7 @@ void OutputPane::updateTitle()
     if (m_worker->exitCode())
         title += tr(", exit code %1").arg(WorkerTableModel::exitCodeText(*m_worker));
     m_title->setText(title);
+    m_title->setToolTip(title);
 }
 
 void OutputPane::changeEvent(QEvent* event)
@@ -217,6 +234,26 @@ void OutputPane::changeEvent(QEvent* event)
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange)
         applyColors();
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange) {
+        m_toolBarTextWidth = 0;
+        fitToolBar();
+    }
+}
+
+void OutputPane::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    fitToolBar();
+}
+
+void OutputPane::fitToolBar()
+{
+    if (m_toolBarTextWidth == 0) {
+        m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        m_toolBarTextWidth = m_toolBar->sizeHint().width() + m_title->minimumWidth();
+    }
+    m_toolBar->setToolButtonStyle(width() >= m_toolBarTextWidth ? Qt::ToolButtonTextBesideIcon
+                                                                : Qt::ToolButtonIconOnly);
 }
 
 void OutputPane::applyColors()

@@ -147,7 +147,10 @@ void WorkersPanel::setUpView()
     header->setSectionsMovable(true);
     header->setStretchLastSection(true);
     header->setSectionResizeMode(QHeaderView::Interactive);
-    // The call is the long one: last, taking what the others leave, elided.
+    // What matters at a glance first (state, exit code: in sight on a small window); the
+    // call, the long one, last, taking what the others leave, elided.
+    header->moveSection(header->visualIndex(WorkerTableModel::State), 1);
+    header->moveSection(header->visualIndex(WorkerTableModel::ExitCode), 2);
     header->moveSection(header->visualIndex(WorkerTableModel::Call),
                         WorkerTableModel::ColumnCount - 1);
     header->hideSection(WorkerTableModel::Started);
@@ -316,20 +319,21 @@ void WorkersPanel::clearFinished()
 
 void WorkersPanel::keepCurrentVisible()
 {
-    // The current row was filtered out or removed: show the first row left, or nothing, so
-    // the output pane never shows a worker the table does not select.
-    if (!currentWorker()) {
-        const QModelIndex first = m_proxy->index(0, 0);
-        if (first.isValid()) {
-            m_view->selectionModel()->setCurrentIndex(first, QItemSelectionModel::ClearAndSelect |
-                                                                 QItemSelectionModel::Rows);
-        } else {
-            m_view->selectionModel()->clear();
-        }
-        if (currentWorker() != m_shown) {
-            m_shown = currentWorker();
-            emit currentWorkerChanged(m_shown);
-        }
+    // The current row was filtered out or removed: the view may move the current index
+    // without selecting it. Select what is current (else the first row left, else nothing),
+    // so the output pane never shows a worker the table does not select.
+    QItemSelectionModel* selection = m_view->selectionModel();
+    QModelIndex current = m_view->currentIndex();
+    if (!current.isValid())
+        current = m_proxy->index(0, 0);
+    if (!current.isValid())
+        selection->clear();
+    else if (!selection->isRowSelected(current.row(), current.parent()))
+        selection->setCurrentIndex(current,
+                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    if (currentWorker() != m_shown) {
+        m_shown = currentWorker();
+        emit currentWorkerChanged(m_shown);
     }
     updateActions();
 }
