@@ -231,7 +231,8 @@ void MainWindow::updateRunningLabel()
     const int processes = m_session->runningProcesses();
     m_runningLabel->setText(
         tr("Running: %1 · %2")
-            .arg(tr("%n thread(s)", nullptr, threads), tr("%n process(es)", nullptr, processes)));
+            .arg(threads == 1 ? tr("1 thread") : tr("%1 threads").arg(threads),
+                 processes == 1 ? tr("1 process") : tr("%1 processes").arg(processes)));
 }
 
 void MainWindow::setOutputLineLimit(int lines)

@@ -4,7 +4,8 @@
 # command line's strings join by adding app/ to TWINRUN_TRANSLATED_SOURCES in ui/CMakeLists.txt
 # and to this list.
 file(GLOB sources ${SOURCE_DIR}/ui/*.cpp ${SOURCE_DIR}/ui/*.h)
-list(APPEND sources ${SOURCE_DIR}/model/workertablemodel.cpp)
+list(APPEND sources ${SOURCE_DIR}/model/include/twinrun/workertablemodel.h
+                    ${SOURCE_DIR}/model/workertablemodel.cpp)
 file(GLOB ts_files ${SOURCE_DIR}/resources/translations/*.ts)
 if(NOT ts_files)
     message(FATAL_ERROR "no .ts files in ${SOURCE_DIR}/resources/translations")
@@ -13,7 +14,8 @@ foreach(ts ${ts_files})
     get_filename_component(name ${ts} NAME)
     set(copy ${WORK_DIR}/check-${name})
     configure_file(${ts} ${copy} COPYONLY)
-    execute_process(COMMAND ${LUPDATE} -silent -locations none -no-obsolete ${sources} -ts ${copy}
+    execute_process(COMMAND ${LUPDATE} -silent -locations none -no-obsolete
+                            -I ${SOURCE_DIR}/model/include ${sources} -ts ${copy}
                     RESULT_VARIABLE rc)
     if(NOT rc EQUAL 0)
         message(FATAL_ERROR "lupdate failed on ${name}")

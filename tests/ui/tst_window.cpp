@@ -183,7 +183,8 @@ private Q_SLOTS:
         QVERIFY(!kwargs->addButton()->isEnabled()); // every keyword parameter is given
         kwargs->removeRow(0);
         QTRY_COMPARE(kwargs->count(), 1);
-        second->nameCombo()->setCurrentIndex(second->nameCombo()->findText(QStringLiteral("delay")));
+        second->nameCombo()->setCurrentIndex(
+            second->nameCombo()->findText(QStringLiteral("delay")));
         emit second->nameCombo()->activated(second->nameCombo()->currentIndex());
         QCOMPARE(second->type(), ArgType::Float);
         QCOMPARE(second->text(), QStringLiteral("0.0"));
@@ -200,16 +201,17 @@ private Q_SLOTS:
         QTRY_COMPARE(QApplication::focusWidget(), panel->targetCombo());
 
         // Tab order: target, arguments, keywords, run as, name, daemon, Launch, table, output.
-        const QList<QWidget*> expected{panel->targetCombo(),
-                                       panel->argsEditor()->row(0)->valueEdit(),
-                                       panel->argsEditor()->row(2)->valueEdit(),
-                                       panel->kwargsEditor()->addButton(),
-                                       panel->findChild<QRadioButton*>(QStringLiteral("threadRadio")),
-                                       panel->nameEdit(),
-                                       panel->daemonCheck(),
-                                       panel->launchButton(),
-                                       window.workersPanel()->view(),
-                                       window.outputPane()->view()};
+        const QList<QWidget*> expected{
+            panel->targetCombo(),
+            panel->argsEditor()->row(0)->valueEdit(),
+            panel->argsEditor()->row(2)->valueEdit(),
+            panel->kwargsEditor()->addButton(),
+            panel->findChild<QRadioButton*>(QStringLiteral("threadRadio")),
+            panel->nameEdit(),
+            panel->daemonCheck(),
+            panel->launchButton(),
+            window.workersPanel()->view(),
+            window.outputPane()->view()};
         QList<QWidget*> chain;
         QWidget* w = panel->targetCombo();
         for (int i = 0; i < 200 && chain.size() < 200; ++i, w = w->nextInFocusChain())
@@ -362,7 +364,8 @@ private Q_SLOTS:
         value->clear();
         QVERIFY(!panel->isValid());
         const QPalette field = value->palette();
-        QVERIFY(theme::contrastRatio(field.color(QPalette::Text), field.color(QPalette::Base)) >= 4.5);
+        QVERIFY(theme::contrastRatio(field.color(QPalette::Text), field.color(QPalette::Base)) >=
+                4.5);
         QVERIFY(theme::contrastRatio(field.color(QPalette::PlaceholderText),
                                      field.color(QPalette::Base)) >= 2.5);
         QVERIFY(field.color(QPalette::Base) != palette.color(QPalette::Base)); // tinted
@@ -387,10 +390,12 @@ private Q_SLOTS:
         // Message bars.
         window.noticeBar()->showMessage(QStringLiteral("note"), MessageBar::Kind::Warning);
         const QPalette bar = window.noticeBar()->palette();
-        QVERIFY(theme::contrastRatio(bar.color(QPalette::WindowText), bar.color(QPalette::Window)) >= 4.5);
+        QVERIFY(theme::contrastRatio(bar.color(QPalette::WindowText),
+                                     bar.color(QPalette::Window)) >= 4.5);
         window.closeBar()->showMessage(QStringLiteral("note"));
         const QPalette info = window.closeBar()->palette();
-        QVERIFY(theme::contrastRatio(info.color(QPalette::WindowText), info.color(QPalette::Window)) >= 4.5);
+        QVERIFY(theme::contrastRatio(info.color(QPalette::WindowText),
+                                     info.color(QPalette::Window)) >= 4.5);
         // The verdict colours the comparison uses.
         for (const QColor& background :
              {theme::successBackground(palette), theme::failureBackground(palette)}) {
@@ -527,7 +532,8 @@ private Q_SLOTS:
         MainWindow window;
         for (const char* name : {"whatIsThis", "commandLine"}) {
             window.findChild<QAction*>(QLatin1String(name) + QStringLiteral("Action"))->trigger();
-            auto* dialog = window.findChild<QDialog*>(QLatin1String(name) + QStringLiteral("Dialog"));
+            auto* dialog =
+                window.findChild<QDialog*>(QLatin1String(name) + QStringLiteral("Dialog"));
             QVERIFY(dialog);
             const QString text = dialog->findChild<QTextBrowser*>()->toPlainText();
             QVERIFY(text.contains(QStringLiteral("faz_algo")));
@@ -562,7 +568,8 @@ private Q_SLOTS:
     // Translations: the window in Portuguese under pt_BR, English otherwise.
     void windowInPortuguese()
     {
-        QCOMPARE(installTranslations(qApp, QLocale(QStringLiteral("pt_BR"))), QStringLiteral("pt_BR"));
+        QCOMPARE(installTranslations(qApp, QLocale(QStringLiteral("pt_BR"))),
+                 QStringLiteral("pt_BR"));
         auto english = qScopeGuard([] { installTranslations(qApp, QLocale::c()); });
         {
             MainWindow window;
