@@ -147,7 +147,7 @@ QWidget* LaunchPanel::buildTargetBox()
     auto* box = new QGroupBox(tr("&Target"), this);
     m_target->setObjectName(QStringLiteral("targetCombo"));
     m_target->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_target->setMinimumContentsLength(24);
+    m_target->setMinimumContentsLength(16);
     m_target->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     for (const Target* target : TargetRegistry::instance().targets()) {
         m_target->addItem(target->signature.toString(target->name), target->name);
@@ -254,6 +254,12 @@ int LaunchPanel::idealHeight() const
     // Whatever is not the scrolled fields: the reason and Launch row, spacing, margins.
     const int rest = sizeHint().height() - m_scroll->sizeHint().height();
     return rest + fieldsHeight + 2 * m_scroll->frameWidth();
+}
+
+int LaunchPanel::minimumFieldsWidth() const
+{
+    return m_scroll->widget()->minimumSizeHint().width() + 2 * m_scroll->frameWidth() +
+           style()->pixelMetric(QStyle::PM_ScrollBarExtent);
 }
 
 LaunchSpec LaunchPanel::spec() const

@@ -39,6 +39,8 @@ public:
 
     // The height that shows every field without scrolling, at the current width.
     int idealHeight() const;
+    // The narrowest width that shows every field whole (with room for a vertical scrollbar).
+    int minimumFieldsWidth() const;
 
     // The form exactly as typed (each row's type and text, valid or not), for the window's
     // settings: spec() would turn a field that does not parse into a str.

@@ -37,6 +37,7 @@ constexpr int kCompareTab = 1;
 constexpr int kLeftWidth = 445;       // the form's width when the screen allows it
 constexpr int kMinLeftWidth = 300;    // below this the form's rows get cramped
 constexpr int kMinOutputHeight = 150; // the output keeps at least this much
+constexpr int kMinRightWidth = 340;   // the table's name, state and exit code
 
 } // namespace
 
@@ -305,7 +306,11 @@ void MainWindow::fitSplitters()
     // when the form needs it all.
     if (!m_mainSplitterRestored) {
         const int width = m_mainSplitter->width() - m_mainSplitter->handleWidth();
-        const int left = std::clamp(width * 2 / 5, std::min(kMinLeftWidth, width / 2), kLeftWidth);
+        // Never narrower than the form's fields (they would be cut off), and the table keeps
+        // room for its first columns.
+        const int fields = std::min(m_launchPanel->minimumFieldsWidth(), width - kMinRightWidth);
+        const int left = std::max(
+            std::clamp(width * 2 / 5, std::min(kMinLeftWidth, width / 2), kLeftWidth), fields);
         m_mainSplitter->setSizes({left, width - left});
     }
     if (!m_leftSplitterRestored) {

@@ -22,6 +22,10 @@ QColor successBackground(const QPalette& palette);
 QColor failureBackground(const QPalette& palette);
 QColor lineHighlight(const QPalette& palette); // a marked line in a text view, on Base
 
+// A dark palette for the Fusion style: TWINRUN_COLOR_SCHEME=dark uses it where Qt 6.4 does
+// not follow the desktop's dark theme (and the tests and screenshots use it).
+QPalette darkPalette();
+
 // A palette for a field marked invalid: tinted base, text and placeholder kept readable.
 QPalette invalidPalette(const QPalette& palette);
 // A palette for a bar with the given background: the text stays readable on it.

@@ -56,22 +56,6 @@ void stopAll(MainWindow& window)
     QTRY_VERIFY_WITH_TIMEOUT(window.session()->running().isEmpty(), kTimeout);
 }
 
-QPalette darkPalette()
-{
-    QPalette p;
-    p.setColor(QPalette::Window, QColor(45, 45, 48));
-    p.setColor(QPalette::WindowText, QColor(230, 230, 230));
-    p.setColor(QPalette::Base, QColor(30, 30, 30));
-    p.setColor(QPalette::AlternateBase, QColor(40, 40, 40));
-    p.setColor(QPalette::Text, QColor(230, 230, 230));
-    p.setColor(QPalette::PlaceholderText, QColor(150, 150, 150));
-    p.setColor(QPalette::Button, QColor(55, 55, 58));
-    p.setColor(QPalette::ButtonText, QColor(230, 230, 230));
-    p.setColor(QPalette::Highlight, QColor(42, 130, 218));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    return p;
-}
-
 bool fullyVisible(QTableView* view, int column)
 {
     const QHeaderView* header = view->horizontalHeader();
@@ -331,6 +315,8 @@ private Q_SLOTS:
         QVERIFY(left->sizes().first() >=
                 std::min(window.launchPanel()->idealHeight(), left->height() - 10));
         QVERIFY(window.launchPanel()->launchButton()->isVisible());
+        // The form's fields are whole, not cut off at the splitter.
+        QVERIFY(left->width() >= window.launchPanel()->minimumFieldsWidth());
         // The code panel can be brought back and folded again from the View menu.
         window.codePanelAction()->trigger();
         QCOMPARE(left->sizes().value(1) > 0, window.codePanelAction()->isChecked());
@@ -352,7 +338,7 @@ private Q_SLOTS:
         QFETCH(bool, dark);
         const QPalette saved = QApplication::palette();
         if (dark)
-            QApplication::setPalette(darkPalette());
+            QApplication::setPalette(theme::darkPalette());
         auto restore = qScopeGuard([&saved] { QApplication::setPalette(saved); });
         MainWindow window;
         const QPalette palette = window.palette();
