@@ -247,7 +247,8 @@ private Q_SLOTS:
         QVERIFY(!window.closeBar()->isVisible());
         QVERIFY(window.launchPanel()->launchAction()->isEnabled());
         stopAll(window);
-        QTest::qWait(50); // a queued close would run now
+        QCoreApplication::processEvents(); // a queued close would run now
+        QCoreApplication::processEvents();
         QVERIFY(window.isVisible());
     }
 
