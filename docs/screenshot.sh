@@ -1,46 +1,63 @@
 #!/usr/bin/env bash
-# Takes docs/screenshot.png: the window right after launching the seed example in Both mode.
-# Builds nothing: pass the twinrun binary (default: build/app/twinrun). Uses the running X
-# display if there is one, else starts Xvfb :99. Needs ImageMagick's `import`.
+# Takes the window's screenshots under Xvfb (no window manager, so the window without a frame):
+#   docs/screenshot.png          a Both launch of the seed example (1400x900), the README's
+#   docs/screenshot-first.png    the first start (1400x900)
+#   docs/screenshot-dark.png     the same Both launch with TWINRUN_COLOR_SCHEME=dark
+#   docs/screenshot-800x600.png  a Both launch on an 800x600 screen
+#   docs/screenshot-pt_BR.png    a Both launch with LANG=pt_BR.UTF-8, the README's second
+# Builds nothing: pass the twinrun binary (default: build/app/twinrun). Needs Xvfb, xdpyinfo,
+# xwininfo (x11-utils) and ImageMagick's `import`.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 binary="${1:-$here/../build/app/twinrun}"
-output="$here/screenshot.png"
 [[ -x "$binary" ]] || { echo "screenshot.sh: no executable at $binary" >&2; exit 1; }
 
-xvfb_pid=""
-app_pid=""
-config_dir="$(mktemp -d)"
+pids=()
+tmp="$(mktemp -d)"
 cleanup() {
-    for pid in $app_pid $xvfb_pid; do
+    for pid in "${pids[@]}"; do
         kill "$pid" 2>/dev/null || true
         wait "$pid" 2>/dev/null || true
     done
-    rm -rf "$config_dir"
+    rm -rf "$tmp"
 }
 trap cleanup EXIT
 
-if [[ -z "${DISPLAY:-}" ]]; then
-    export DISPLAY=:99
-    Xvfb "$DISPLAY" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
-    xvfb_pid=$!
+start_xvfb() { # DISPLAY SIZE
+    Xvfb "$1" -screen 0 "$2x24" -nolisten tcp >/dev/null 2>&1 &
+    pids+=($!)
     for _ in $(seq 50); do
-        xdpyinfo >/dev/null 2>&1 && break
+        DISPLAY="$1" xdpyinfo >/dev/null 2>&1 && return 0
         sleep 0.1
     done
-    kill -0 "$xvfb_pid" 2>/dev/null || { echo "screenshot.sh: Xvfb $DISPLAY did not start" >&2; exit 1; }
-fi
+    echo "screenshot.sh: Xvfb $1 did not start" >&2
+    exit 1
+}
 
-# A fresh settings directory, so the shot shows the default layout and not the last session.
-# TWINRUN_DEMO_LAUNCH is handled by MainWindow: it launches the seed example in that mode.
-XDG_CONFIG_HOME="$config_dir" TWINRUN_DEMO_LAUNCH=both QT_QPA_PLATFORM=xcb \
-    "$binary" >/dev/null 2>&1 &
-app_pid=$!
-sleep 3 # the window opens, both runs end, the comparison shows its verdict
+shot() { # DISPLAY OUTPUT DEMO [VAR=VALUE ...]
+    local display="$1" output="$2" demo="$3"
+    shift 3
+    # A fresh settings directory each time: the default layout, not the last session's.
+    local config="$tmp/config-$(basename "$output")"
+    mkdir -p "$config"
+    env DISPLAY="$display" XDG_CONFIG_HOME="$config" TWINRUN_DEMO_LAUNCH="$demo" \
+        QT_QPA_PLATFORM=xcb LANG=C.UTF-8 "$@" "$binary" >/dev/null 2>&1 &
+    local app=$!
+    sleep 3 # the window opens, both runs end, the comparison shows its verdict
+    local window
+    window="$(DISPLAY="$display" xwininfo -root -tree 2>/dev/null |
+        awk '/"TwinRun"/ { print $1; exit }')"
+    DISPLAY="$display" import -window "${window:-root}" "$here/$output"
+    kill "$app" 2>/dev/null || true
+    wait "$app" 2>/dev/null || true
+    echo "screenshot.sh: wrote docs/$output"
+}
 
-# The window itself when it can be found (no window manager: no frame to include), else the
-# whole screen.
-window="$(xwininfo -root -tree 2>/dev/null | awk '/"TwinRun"/ { print $1; exit }')"
-import -window "${window:-root}" "$output"
-echo "screenshot.sh: wrote $output"
+start_xvfb :97 1400x900
+start_xvfb :98 800x600
+shot :97 screenshot.png both
+shot :97 screenshot-first.png ""
+shot :97 screenshot-dark.png both TWINRUN_COLOR_SCHEME=dark
+shot :98 screenshot-800x600.png both
+shot :97 screenshot-pt_BR.png both LANG=pt_BR.UTF-8

@@ -1,5 +1,8 @@
 #include "arglisteditor.h"
 
+#include "appresources.h"
+
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -29,8 +32,8 @@ ArgListEditor::ArgListEditor(ArgRow::Kind kind, QWidget* parent)
                                                       : tr("No keyword arguments"));
 
     m_add->setObjectName(QStringLiteral("addButton"));
-    m_add->setText(kind == ArgRow::Kind::Positional ? tr("Add argument") : tr("Add keyword"));
-    m_add->setIcon(style()->standardIcon(QStyle::SP_FileDialogNewFolder));
+    m_add->setText(kind == ArgRow::Kind::Positional ? tr("&Add argument") : tr("Add ke&yword"));
+    m_add->setIcon(actionIcon("list-add"));
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_add);
     buttons->addWidget(m_empty);
@@ -38,7 +41,7 @@ ArgListEditor::ArgListEditor(ArgRow::Kind kind, QWidget* parent)
     layout->addLayout(buttons);
     connect(m_add, &QPushButton::clicked, this, [this] {
         ArgRow* row = addRow();
-        (row->nameEdit() ? row->nameEdit() : row->valueEdit())->setFocus();
+        (row->nameCombo() ? static_cast<QWidget*>(row->nameCombo()) : row->valueEdit())->setFocus();
     });
     refreshRows();
 }
@@ -78,6 +81,26 @@ ArgRow* ArgListEditor::addRow()
             if (param->defaultValue)
                 row->setValue(*param->defaultValue);
         }
+    } else {
+        // The first keyword parameter not given yet, preferring one no positional binds.
+        const QStringList used = namesUsedBy(row);
+        const QList<const Param*> named = positionalParams();
+        const Param* pick = nullptr;
+        for (const Param* p : keywordParams()) {
+            if (used.contains(p->name))
+                continue;
+            const qsizetype position = named.indexOf(p);
+            const bool bound = position >= 0 && position < m_positionalCount;
+            if (!bound) {
+                pick = p;
+                break;
+            }
+            if (!pick)
+                pick = p;
+        }
+        refreshRows();
+        if (pick)
+            fillFromParam(row, *pick);
     }
     refreshRows();
     emit changed();
@@ -109,12 +132,31 @@ void ArgListEditor::moveRow(int from, int to)
     emit changed();
 }
 
+void ArgListEditor::setPositionalCount(int count)
+{
+    m_positionalCount = count;
+}
+
+void ArgListEditor::fillFromParam(ArgRow* row, const Param& param)
+{
+    row->setState({argTypeFor(param.types), {}, param.name});
+    if (param.defaultValue)
+        row->setValue(*param.defaultValue);
+}
+
 ArgRow* ArgListEditor::appendRow()
 {
     auto* row = new ArgRow(m_kind, this);
     m_rows << row;
     m_rowLayout->addWidget(row);
     connect(row, &ArgRow::changed, this, &ArgListEditor::changed);
+    connect(row, &ArgRow::nameChosen, this, [this, row](const QString& name) {
+        // A row whose value the user has not typed follows the parameter it now names.
+        const Param* param = keywordParam(name);
+        if (param && !row->valueEdited())
+            fillFromParam(row, *param);
+        refreshRows();
+    });
     connect(row, &ArgRow::removeRequested, this, [this, row] { removeRow(m_rows.indexOf(row)); });
     connect(row, &ArgRow::moveUpRequested, this, [this, row] {
         const int index = static_cast<int>(m_rows.indexOf(row));
@@ -141,16 +183,18 @@ void ArgListEditor::refreshRows()
 {
     const QList<const Param*> named = positionalParams();
     const Param* var = varPositional();
-    QStringList names;
-    for (const Param& p : m_signature.params) {
-        if (p.kind == Param::Kind::Positional || p.kind == Param::Kind::KeywordOnly)
-            names << p.name;
-    }
     for (int i = 0; i < count(); ++i) {
         ArgRow* row = m_rows[i];
         row->setMoveEnabled(i > 0, i + 1 < count());
         if (m_kind == ArgRow::Kind::Keyword) {
-            row->setNameCompletions(names);
+            // Each row offers the names no other row has taken.
+            const QStringList used = namesUsedBy(row);
+            QStringList names;
+            for (const Param* p : keywordParams()) {
+                if (!used.contains(p->name))
+                    names << p->name;
+            }
+            row->setNameChoices(names, acceptsAnyKeyword());
         } else if (i < named.size()) {
             row->setLabel(named[i]->name);
         } else if (var) {
@@ -163,12 +207,16 @@ void ArgListEditor::refreshRows()
 
     const int capacity = positionalCapacity();
     const bool canAdd =
-        m_kind == ArgRow::Kind::Positional ? capacity < 0 || count() < capacity : acceptsKeywords();
+        m_kind == ArgRow::Kind::Positional
+            ? capacity < 0 || count() < capacity
+            : acceptsAnyKeyword() || namesUsedBy(nullptr).size() < keywordParams().size();
     m_add->setEnabled(canAdd);
     if (canAdd)
         m_add->setToolTip({});
     else if (m_kind == ArgRow::Kind::Positional)
         m_add->setToolTip(tr("The target takes no more positional arguments (it has no *args)"));
+    else if (acceptsKeywords())
+        m_add->setToolTip(tr("Every keyword parameter of the target is given already"));
     else
         m_add->setToolTip(tr("The target takes no keyword arguments"));
 }
@@ -204,6 +252,48 @@ bool ArgListEditor::acceptsKeywords() const
             return true;
     }
     return false;
+}
+
+} // namespace twinrun
+
+namespace twinrun {
+
+bool ArgListEditor::acceptsAnyKeyword() const
+{
+    for (const Param& p : m_signature.params) {
+        if (p.kind == Param::Kind::VarKeyword)
+            return true;
+    }
+    return false;
+}
+
+QList<const Param*> ArgListEditor::keywordParams() const
+{
+    QList<const Param*> result;
+    for (const Param& p : m_signature.params) {
+        if (p.kind == Param::Kind::Positional || p.kind == Param::Kind::KeywordOnly)
+            result << &p;
+    }
+    return result;
+}
+
+const Param* ArgListEditor::keywordParam(const QString& name) const
+{
+    for (const Param* p : keywordParams()) {
+        if (p->name == name)
+            return p;
+    }
+    return nullptr;
+}
+
+QStringList ArgListEditor::namesUsedBy(const ArgRow* except) const
+{
+    QStringList names;
+    for (const ArgRow* row : m_rows) {
+        if (row != except && !row->name().isEmpty())
+            names << row->name();
+    }
+    return names;
 }
 
 } // namespace twinrun

@@ -1,7 +1,8 @@
 #include "argrow.h"
 
+#include "appresources.h"
+
 #include <QComboBox>
-#include <QCompleter>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -16,17 +17,17 @@ QString placeholderFor(ArgType type)
 {
     switch (type) {
     case ArgType::Int:
-        return QStringLiteral("e.g. 42, -7, 0x1f");
+        return ArgRow::tr("e.g. 42, -7, 0x1f");
     case ArgType::Float:
-        return QStringLiteral("e.g. 1.5, 1e3, inf");
+        return ArgRow::tr("e.g. 1.5, 1e3, inf");
     case ArgType::Str:
-        return QStringLiteral("text, taken as typed");
+        return ArgRow::tr("text, taken as typed");
     case ArgType::Bool:
-        return QStringLiteral("True or False");
+        return ArgRow::tr("True or False");
     case ArgType::None:
         return QStringLiteral("None");
     case ArgType::Literal:
-        return QStringLiteral("e.g. (1, 2), [1, 'a'], {'k': 1}");
+        return ArgRow::tr("e.g. (1, 2), [1, 'a'], {'k': 1}");
     }
     return {};
 }
@@ -49,13 +50,14 @@ ArgRow::ArgRow(Kind kind, QWidget* parent)
         m_label->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("*args[00]")));
         layout->addWidget(m_label);
     } else {
-        m_name = new QLineEdit(this);
-        m_name->setObjectName(QStringLiteral("nameEdit"));
-        m_name->setPlaceholderText(tr("name"));
-        m_name->setToolTip(tr("The keyword, as in name=value"));
-        m_name->setMaximumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 14);
+        m_name = new QComboBox(this);
+        m_name->setObjectName(QStringLiteral("nameCombo"));
+        m_name->setToolTip(tr("The keyword, as in name=value: one of the target's parameters"));
+        m_name->setMinimumContentsLength(8);
+        m_name->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         layout->addWidget(m_name);
-        connect(m_name, &QLineEdit::textChanged, this, &ArgRow::changed);
+        connect(m_name, &QComboBox::currentTextChanged, this, &ArgRow::changed);
+        connect(m_name, &QComboBox::activated, this, [this] { emit nameChosen(name()); });
     }
 
     m_type->setObjectName(QStringLiteral("typeCombo"));
@@ -70,16 +72,13 @@ ArgRow::ArgRow(Kind kind, QWidget* parent)
     layout->addWidget(m_value, 1);
 
     if (kind == Kind::Positional) {
-        m_up = addButton(QStringLiteral("upButton"), style()->standardIcon(QStyle::SP_ArrowUp),
-                         tr("Move up"));
-        m_down = addButton(QStringLiteral("downButton"),
-                           style()->standardIcon(QStyle::SP_ArrowDown), tr("Move down"));
+        m_up = addButton(QStringLiteral("upButton"), actionIcon("go-up"), tr("Move up"));
+        m_down = addButton(QStringLiteral("downButton"), actionIcon("go-down"), tr("Move down"));
         connect(m_up, &QToolButton::clicked, this, &ArgRow::moveUpRequested);
         connect(m_down, &QToolButton::clicked, this, &ArgRow::moveDownRequested);
     }
     QToolButton* remove =
-        addButton(QStringLiteral("removeButton"),
-                  style()->standardIcon(QStyle::SP_DialogDiscardButton), tr("Remove"));
+        addButton(QStringLiteral("removeButton"), actionIcon("list-remove"), tr("Remove"));
     connect(remove, &QToolButton::clicked, this, &ArgRow::removeRequested);
 
     connect(m_type, &QComboBox::currentIndexChanged, this, [this] {
@@ -87,7 +86,13 @@ ArgRow::ArgRow(Kind kind, QWidget* parent)
         emit changed();
     });
     connect(m_value, &QLineEdit::textChanged, this, &ArgRow::changed);
+    connect(m_value, &QLineEdit::textEdited, this, [this] { m_valueEdited = true; });
     updateValueEditForType();
+}
+
+QWidget* ArgRow::nameField() const
+{
+    return m_name;
 }
 
 QToolButton* ArgRow::addButton(const QString& objectName, const QIcon& icon, const QString& toolTip)
@@ -110,14 +115,33 @@ void ArgRow::setState(const State& state)
 {
     m_type->setCurrentIndex(static_cast<int>(state.type));
     m_value->setText(state.text);
+    m_valueEdited = false;
     if (m_name)
-        m_name->setText(state.name);
+        setName(state.name);
+}
+
+void ArgRow::setName(const QString& name)
+{
+    if (!m_name)
+        return;
+    if (m_name->isEditable()) {
+        m_name->setCurrentText(name);
+        return;
+    }
+    int index = m_name->findText(name);
+    if (index < 0 && !name.isEmpty()) {
+        // Kept so the form shows what was asked (a preset, an old form); validation refuses it.
+        m_name->addItem(name);
+        index = m_name->count() - 1;
+    }
+    m_name->setCurrentIndex(index);
 }
 
 void ArgRow::setValue(const Value& value)
 {
     m_type->setCurrentIndex(static_cast<int>(argTypeOf(value)));
     m_value->setText(argTextOf(value));
+    m_valueEdited = false;
 }
 
 ArgType ArgRow::type() const
@@ -132,7 +156,7 @@ QString ArgRow::text() const
 
 QString ArgRow::name() const
 {
-    return m_name ? m_name->text().trimmed() : QString();
+    return m_name ? m_name->currentText().trimmed() : QString();
 }
 
 void ArgRow::setLabel(const QString& label)
@@ -146,13 +170,23 @@ QString ArgRow::label() const
     return m_label ? m_label->text() : QString();
 }
 
-void ArgRow::setNameCompletions(const QStringList& names)
+void ArgRow::setNameChoices(const QStringList& names, bool free)
 {
     if (!m_name)
         return;
-    auto* completer = new QCompleter(names, m_name);
-    delete m_name->completer();
-    m_name->setCompleter(completer);
+    const QString current = name();
+    const QSignalBlocker blocker(m_name);
+    m_name->setEditable(free);
+    m_name->clear();
+    m_name->addItems(names);
+    if (free) {
+        m_name->lineEdit()->setPlaceholderText(tr("name"));
+        m_name->setInsertPolicy(QComboBox::NoInsert);
+        connect(
+            m_name->lineEdit(), &QLineEdit::textEdited, this, [this] { emit nameChosen(name()); },
+            Qt::UniqueConnection);
+    }
+    setName(current);
 }
 
 void ArgRow::setMoveEnabled(bool up, bool down)

@@ -12,7 +12,8 @@ class QToolButton;
 namespace twinrun {
 
 // One argument of the launch form: a type, a value as text, and for a keyword argument its
-// name. A positional row shows the parameter it binds to and can be moved; both can be
+// name, picked from the names the target takes (typed freely only where the signature has
+// **kwargs). A positional row shows the parameter it binds to and can be moved; both can be
 // removed. The row only edits: parsing and checking belong to whoever reads it.
 class ArgRow : public QWidget {
     Q_OBJECT
@@ -39,15 +40,22 @@ public:
 
     void setLabel(const QString& label); // the parameter a positional row binds to
     QString label() const;
-    void setNameCompletions(const QStringList& names);
+    // Keyword rows: the names offered; free: any name may be typed (**kwargs).
+    void setNameChoices(const QStringList& names, bool free);
+    void setName(const QString& name);
+    // Whether the user has typed in the value since the row was filled: a row they have not
+    // touched follows the parameter its name picks (type and default).
+    bool valueEdited() const { return m_valueEdited; }
     void setMoveEnabled(bool up, bool down);
 
     QComboBox* typeCombo() const { return m_type; }
     QLineEdit* valueEdit() const { return m_value; }
-    QLineEdit* nameEdit() const { return m_name; } // null for positional rows
+    QComboBox* nameCombo() const { return m_name; } // null for positional rows
+    QWidget* nameField() const;                     // what to mark invalid: the combo
 
 Q_SIGNALS:
     void changed();
+    void nameChosen(const QString& name); // by the user, keyword rows only
     void moveUpRequested();
     void moveDownRequested();
     void removeRequested();
@@ -58,7 +66,8 @@ private:
 
     const Kind m_kind;
     QLabel* m_label = nullptr;
-    QLineEdit* m_name = nullptr;
+    QComboBox* m_name = nullptr;
+    bool m_valueEdited = false;
     QComboBox* m_type;
     QLineEdit* m_value;
     QToolButton* m_up = nullptr;

@@ -1,9 +1,11 @@
 #include "invalidmark.h"
 
+#include "appresources.h"
+#include "themecolors.h"
+
 #include <QAction>
 #include <QComboBox>
 #include <QLineEdit>
-#include <QStyle>
 #include <QVariant>
 #include <QWidget>
 
@@ -32,18 +34,14 @@ void markInvalid(QWidget* field, const QString& reason)
 {
     if (!isMarkedInvalid(field)) {
         field->setProperty(kToolTipProperty, field->toolTip());
-        QPalette palette = field->palette();
-        const QColor tint(255, 218, 218);
-        palette.setColor(QPalette::Base, tint);
-        palette.setColor(QPalette::Button, tint);
-        palette.setColor(QPalette::Window, tint);
-        field->setPalette(palette);
+        // From the palette the field inherits, so a dark theme gets a dark tint.
+        const QWidget* parent = field->parentWidget();
+        field->setPalette(theme::invalidPalette(parent ? parent->palette() : field->palette()));
         if (isContainer(field))
             field->setAutoFillBackground(true);
         if (auto* edit = qobject_cast<QLineEdit*>(field)) {
             QAction* icon =
-                edit->addAction(field->style()->standardIcon(QStyle::SP_MessageBoxWarning),
-                                QLineEdit::TrailingPosition);
+                edit->addAction(actionIcon("dialog-warning"), QLineEdit::TrailingPosition);
             icon->setObjectName(kIconActionName);
         }
     }

@@ -26,6 +26,13 @@ JoinWatcher::JoinWatcher(Worker* worker, int timeoutMs, QObject* parent)
     m_timeout.start(timeoutMs);
 }
 
+void JoinWatcher::cancel()
+{
+    m_reported = true;
+    m_timeout.stop();
+    deleteLater();
+}
+
 void JoinWatcher::report(bool ended)
 {
     if (m_reported || !m_worker)

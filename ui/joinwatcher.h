@@ -16,6 +16,8 @@ class JoinWatcher : public QObject {
     Q_OBJECT
 public:
     static JoinWatcher* watch(Worker* worker, int timeoutMs, QObject* parent);
+    // Stops waiting without reporting, and deletes itself.
+    void cancel();
 
 Q_SIGNALS:
     void done(twinrun::Worker* worker, bool ended);

@@ -1,15 +1,20 @@
 #include "launchpanel.h"
 
+#include "appresources.h"
 #include "invalidmark.h"
+#include "themecolors.h"
 
 #include <QAction>
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -53,18 +58,18 @@ LaunchPanel::LaunchPanel(QWidget* parent)
     : QWidget(parent)
     , m_target(new QComboBox(this))
     , m_description(new QLabel(this))
-    , m_argsBox(new QGroupBox(tr("Positional arguments"), this))
+    , m_argsBox(new QGroupBox(tr("&Positional arguments"), this))
     , m_args(new ArgListEditor(ArgRow::Kind::Positional, m_argsBox))
-    , m_kwargsBox(new QGroupBox(tr("Keyword arguments"), this))
+    , m_kwargsBox(new QGroupBox(tr("&Keyword arguments"), this))
     , m_kwargs(new ArgListEditor(ArgRow::Kind::Keyword, m_kwargsBox))
     , m_name(new QLineEdit(this))
-    , m_daemon(new QCheckBox(tr("Daemon"), this))
+    , m_daemon(new QCheckBox(tr("&Daemon"), this))
     , m_startMethod(new QComboBox(this))
     , m_modeBox(new QWidget(this))
     , m_mode(new QButtonGroup(this))
     , m_reasonBox(new QWidget(this))
     , m_reason(new QLabel(m_reasonBox))
-    , m_launchButton(new QPushButton(tr("Launch"), this))
+    , m_launchButton(new QPushButton(tr("&Launch"), this))
     , m_launchAction(new QAction(tr("&Launch"), this))
     , m_scroll(new QScrollArea(this))
 {
@@ -77,7 +82,7 @@ LaunchPanel::LaunchPanel(QWidget* parent)
     (new QVBoxLayout(m_kwargsBox))->addWidget(m_kwargs);
 
     m_launchAction->setObjectName(QStringLiteral("launchAction"));
-    m_launchAction->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    m_launchAction->setIcon(actionIcon("media-playback-start"));
     m_launchAction->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
     m_launchAction->setToolTip(tr("Launch the form's call (Ctrl+Return)"));
@@ -121,7 +126,10 @@ LaunchPanel::LaunchPanel(QWidget* parent)
     layout->addWidget(m_scroll, 1);
     layout->addLayout(launchRow);
 
-    connect(m_args, &ArgListEditor::changed, this, &LaunchPanel::validate);
+    connect(m_args, &ArgListEditor::changed, this, [this] {
+        m_kwargs->setPositionalCount(m_args->count());
+        validate();
+    });
     connect(m_kwargs, &ArgListEditor::changed, this, &LaunchPanel::validate);
     connect(m_name, &QLineEdit::textChanged, this, &LaunchPanel::validate);
     connect(m_daemon, &QCheckBox::toggled, this, &LaunchPanel::validate);
@@ -136,16 +144,19 @@ LaunchPanel::LaunchPanel(QWidget* parent)
 
 QWidget* LaunchPanel::buildTargetBox()
 {
-    auto* box = new QGroupBox(tr("Target"), this);
+    auto* box = new QGroupBox(tr("&Target"), this);
     m_target->setObjectName(QStringLiteral("targetCombo"));
     m_target->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_target->setMinimumContentsLength(24);
+    m_target->setMinimumContentsLength(16);
     m_target->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     for (const Target* target : TargetRegistry::instance().targets()) {
         m_target->addItem(target->signature.toString(target->name), target->name);
         m_target->setItemData(m_target->count() - 1, target->description, Qt::ToolTipRole);
     }
-    connect(m_target, &QComboBox::activated, this, &LaunchPanel::onTargetPicked);
+    connect(m_target, &QComboBox::activated, this, [this] {
+        onTargetPicked();
+        focusFirstNeedingInput(m_launchButton);
+    });
 
     m_description->setObjectName(QStringLiteral("descriptionLabel"));
     m_description->setWordWrap(true);
@@ -205,8 +216,12 @@ QWidget* LaunchPanel::buildWorkerBox()
     nameRow->addWidget(m_name, 1);
     nameRow->addWidget(m_daemon);
     auto* layout = new QFormLayout(box);
-    layout->addRow(tr("Run as:"), m_modeBox);
-    layout->addRow(tr("Name:"), nameRow);
+    auto* runAs = new QLabel(tr("R&un as:"), box);
+    runAs->setBuddy(m_mode->button(static_cast<int>(LaunchSpec::Mode::Thread)));
+    auto* name = new QLabel(tr("&Name:"), box);
+    name->setBuddy(m_name);
+    layout->addRow(runAs, m_modeBox);
+    layout->addRow(name, nameRow);
     return box;
 }
 
@@ -221,9 +236,7 @@ QWidget* LaunchPanel::buildReasonBox()
     m_reason->setWordWrap(true);
     m_reason->setTextFormat(Qt::PlainText); // the reason quotes what the user typed
     m_reason->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QPalette palette = m_reason->palette();
-    palette.setColor(QPalette::WindowText, QColor(160, 20, 20));
-    m_reason->setPalette(palette);
+    applyColors();
     auto* layout = new QHBoxLayout(m_reasonBox);
     layout->setContentsMargins(4, 0, 4, 0);
     layout->addWidget(icon);
@@ -241,6 +254,12 @@ int LaunchPanel::idealHeight() const
     // Whatever is not the scrolled fields: the reason and Launch row, spacing, margins.
     const int rest = sizeHint().height() - m_scroll->sizeHint().height();
     return rest + fieldsHeight + 2 * m_scroll->frameWidth();
+}
+
+int LaunchPanel::minimumFieldsWidth() const
+{
+    return m_scroll->widget()->minimumSizeHint().width() + 2 * m_scroll->frameWidth() +
+           style()->pixelMetric(QStyle::PM_ScrollBarExtent);
 }
 
 LaunchSpec LaunchPanel::spec() const
@@ -334,132 +353,67 @@ LaunchPanel::Form LaunchPanel::defaultForm(const Target& target) const
     return form;
 }
 
-void LaunchPanel::validate()
+QJsonObject LaunchPanel::formState() const
 {
-    if (m_settingSpec)
-        return;
-    clearMarks();
-    m_startMethod->setEnabled(mode() != LaunchSpec::Mode::Thread);
-    m_problem = checkRows();
-    if (m_problem.isEmpty()) {
-        const LaunchSpec s = spec();
-        for (Backend backend : s.backends()) {
-            const PreparedCall call = prepareCall(s.worker.target, s.worker.args, s.worker.kwargs,
-                                                  backend == Backend::Thread);
-            if (!call) {
-                m_problem = call.error;
-                markCallError(call.error);
-                break;
-            }
+    const auto rows = [](const ArgListEditor* editor) {
+        QJsonArray array;
+        for (const ArgRow* row : editor->rows()) {
+            QJsonObject item{{QStringLiteral("type"), argTypeName(row->type())},
+                             {QStringLiteral("text"), row->text()}};
+            if (row->nameCombo())
+                item.insert(QStringLiteral("name"), row->name());
+            array << item;
         }
-        // The one size limit (workerspec.h), shown where the arguments are typed.
-        if (const Status size = checkWorkerSpecSize(s.worker); m_problem.isEmpty() && !size)
-            m_problem = size.message();
-    }
-    m_reason->setText(m_problem);
-    m_reasonBox->setVisible(!m_problem.isEmpty());
-    m_launchAction->setEnabled(m_problem.isEmpty());
-    m_launchButton->setEnabled(m_problem.isEmpty());
-    emit specChanged();
-}
-
-QString LaunchPanel::checkRows()
-{
-    QString first;
-    const auto refuse = [&first](QWidget* field, const QString& reason) {
-        markInvalid(field, reason);
-        if (first.isEmpty())
-            first = reason;
+        return array;
     };
-    for (const ArgRow* row : m_args->rows()) {
-        const ValueParseResult parsed = row->value();
-        if (!parsed)
-            refuse(row->valueEdit(), tr("%1: %2").arg(row->label(), parsed.error));
-    }
-    QStringList seen;
-    for (const ArgRow* row : m_kwargs->rows()) {
-        const QString name = row->name();
-        if (name.isEmpty())
-            refuse(row->nameEdit(), tr("A keyword argument needs a name"));
-        else if (!isIdentifier(name))
-            refuse(row->nameEdit(), tr("'%1' is not a valid keyword name").arg(name));
-        else if (seen.contains(name))
-            refuse(row->nameEdit(), tr("keyword argument repeated: %1").arg(name));
-        seen << name;
-        const ValueParseResult parsed = row->value();
-        if (!parsed)
-            refuse(row->valueEdit(), tr("%1=: %2").arg(name, parsed.error));
-    }
-    return first;
+    return {{QStringLiteral("spec"), spec().toJson()},
+            {QStringLiteral("args"), rows(m_args)},
+            {QStringLiteral("kwargs"), rows(m_kwargs)}};
 }
 
-void LaunchPanel::markCallError(const QString& error)
+bool LaunchPanel::setFormState(const QJsonObject& state)
 {
-    const QString target = currentTargetName();
-    const LaunchSpec s = spec();
-    if (!TargetRegistry::instance().find(target)) {
-        markInvalid(m_target, error);
-        return;
-    }
-    // Refused only as a thread: the backend choice is what to change.
-    if (prepareCall(target, s.worker.args, s.worker.kwargs, false)) {
-        markInvalid(m_modeBox, error);
-        return;
-    }
-    const auto quoted = [&error](const QString& name) {
-        return error.contains(QLatin1Char('\'') + name + QLatin1Char('\''));
+    const std::optional<LaunchSpec> s =
+        LaunchSpec::fromJson(state.value(QStringLiteral("spec")).toObject(), nullptr);
+    if (!s)
+        return false;
+    const auto rows = [](const QJsonArray& array, QList<ArgRow::State>* states) {
+        for (const QJsonValue& item : array) {
+            const QJsonObject o = item.toObject();
+            const qsizetype type =
+                argTypeNames().indexOf(o.value(QStringLiteral("type")).toString());
+            if (type < 0)
+                return false;
+            *states << ArgRow::State{static_cast<ArgType>(type),
+                                     o.value(QStringLiteral("text")).toString(),
+                                     o.value(QStringLiteral("name")).toString()};
+        }
+        return true;
     };
-    for (const ArgRow* row : m_kwargs->rows()) {
-        if (!quoted(row->name()))
-            continue;
-        const bool nameIsWrong = error.contains(QLatin1String("keyword argument")) ||
-                                 error.contains(QLatin1String("multiple values"));
-        markInvalid(nameIsWrong ? static_cast<QWidget*>(row->nameEdit()) : row->valueEdit(), error);
-        return;
-    }
-    const Signature& signature = TargetRegistry::instance().find(target)->signature;
-    int position = 0;
-    for (const Param& p : signature.params) {
-        if (p.kind == Param::Kind::VarPositional) {
-            const QRegularExpression item(
-                QStringLiteral("\\*%1\\[(\\d+)\\]").arg(QRegularExpression::escape(p.name)));
-            const QRegularExpressionMatch match = item.match(error);
-            if (ArgRow* row = match.hasMatch() ? m_args->row(position + match.captured(1).toInt())
-                                               : nullptr) {
-                markInvalid(row->valueEdit(), error);
-                return;
-            }
-        }
-        if (p.kind != Param::Kind::Positional)
-            continue;
-        if (quoted(p.name) && position < m_args->count()) {
-            markInvalid(m_args->row(position)->valueEdit(), error);
-            return;
-        }
-        ++position;
-    }
-    const int capacity = m_args->positionalCapacity();
-    if (capacity >= 0 && m_args->count() > capacity) {
-        for (int i = capacity; i < m_args->count(); ++i)
-            markInvalid(m_args->row(i)->valueEdit(), error);
-        return;
-    }
-    markInvalid(error.contains(QLatin1String("keyword")) ? m_kwargsBox : m_argsBox, error);
+    Form form;
+    if (!rows(state.value(QStringLiteral("args")).toArray(), &form.args) ||
+        !rows(state.value(QStringLiteral("kwargs")).toArray(), &form.kwargs))
+        return false;
+    setSpec(*s);
+    m_settingSpec = true;
+    showTarget(s->worker.target, form);
+    m_settingSpec = false;
+    validate();
+    return true;
 }
 
-void LaunchPanel::clearMarks()
+void LaunchPanel::changeEvent(QEvent* event)
 {
-    clearInvalid(m_target);
-    clearInvalid(m_modeBox);
-    clearInvalid(m_argsBox);
-    clearInvalid(m_kwargsBox);
-    for (ArgListEditor* editor : {m_args, m_kwargs}) {
-        for (ArgRow* row : editor->rows()) {
-            clearInvalid(row->valueEdit());
-            if (row->nameEdit())
-                clearInvalid(row->nameEdit());
-        }
-    }
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyColors();
+}
+
+void LaunchPanel::applyColors()
+{
+    QPalette palette = m_reason->palette();
+    palette.setColor(QPalette::WindowText, theme::errorText(this->palette()));
+    m_reason->setPalette(palette);
 }
 
 } // namespace twinrun

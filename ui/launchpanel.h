@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class QAction;
+class QJsonObject;
 class QButtonGroup;
 class QCheckBox;
 class QComboBox;
@@ -22,6 +23,10 @@ namespace twinrun {
 // Every edit is checked at once with the same rules a worker applies at start()
 // (prepareCall): a refused field is marked with the reason, the reason is shown under the
 // form, and Launch stays disabled until the form is fixed.
+//
+// Keyboard: Tab goes target, arguments in order, keywords, run as, name, daemon, Launch;
+// the labels have Alt+letter mnemonics; after a target is picked the focus goes to the first
+// field that needs input (else to Launch).
 class LaunchPanel : public QWidget {
     Q_OBJECT
 public:
@@ -34,6 +39,20 @@ public:
 
     // The height that shows every field without scrolling, at the current width.
     int idealHeight() const;
+    // The narrowest width that shows every field whole (with room for a vertical scrollbar).
+    int minimumFieldsWidth() const;
+
+    // The form exactly as typed (each row's type and text, valid or not), for the window's
+    // settings: spec() would turn a field that does not parse into a str.
+    QJsonObject formState() const;
+    bool setFormState(const QJsonObject& state); // false, and nothing changed, if unreadable
+
+    // Refuses launching while a reason is set (the window is closing); empty allows it again.
+    void setLaunchBlocked(const QString& reason);
+    // The first field marked invalid, in tab order, else the given fallback (or Launch).
+    void focusFirstNeedingInput(QWidget* fallback = nullptr);
+    // The form's widgets in tab order, ending with Launch (the window continues the chain).
+    QList<QWidget*> tabChain() const;
 
     bool isValid() const { return m_problem.isEmpty(); }
     QString problem() const { return m_problem; }
@@ -55,6 +74,9 @@ Q_SIGNALS:
     void specChanged(); // after any edit, once the form has been checked
     void launchRequested(const twinrun::LaunchSpec& spec);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     struct Form {
         QList<ArgRow::State> args;
@@ -70,8 +92,11 @@ private:
     QString currentTargetName() const;
     void validate();
     QString checkRows();
-    void markCallError(const QString& error);
+    void markCallError(const CallError& problem);
     void clearMarks();
+    void updateLaunchEnabled();
+    void updateTabOrder();
+    void applyColors();
 
     QComboBox* m_target;
     QLabel* m_description;
@@ -91,6 +116,7 @@ private:
     QScrollArea* m_scroll;
 
     QString m_problem;
+    QString m_blockedReason;
     QString m_shownTarget;                // the target whose arguments the editors hold
     QHash<QString, Form> m_formsByTarget; // so switching targets back and forth loses nothing
     bool m_settingSpec = false;

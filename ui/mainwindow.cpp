@@ -1,46 +1,43 @@
 #include "mainwindow.h"
 
+#include "appresources.h"
 #include "comparepanel.h"
 #include "launchpanel.h"
+#include "messagebar.h"
 #include "outputpane.h"
+#include "outputview.h"
 #include "paritypanel.h"
 #include "workerspanel.h"
+#include <twinrun/outputlog.h>
 #include <twinrun/session.h>
 #include <twinrun/worker.h>
 
 #include <QAction>
 #include <QCloseEvent>
-#include <QCoreApplication>
-#include <QFileDialog>
-#include <QHeaderView>
+#include <QComboBox>
 #include <QJsonDocument>
 #include <QLabel>
-#include <QLineEdit>
-#include <QMenuBar>
-#include <QMessageBox>
+#include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
+#include <QVBoxLayout>
 
 namespace twinrun {
 
 namespace {
 
-const QString kGeometryKey = QStringLiteral("window/geometry");
-const QString kStateKey = QStringLiteral("window/state");
-const QString kMainSplitterKey = QStringLiteral("window/mainSplitter");
-const QString kLeftSplitterKey = QStringLiteral("window/leftSplitter");
-const QString kRightSplitterKey = QStringLiteral("window/rightSplitter");
-const QString kCompareSplitterKey = QStringLiteral("window/compareSplitter");
-const QString kColumnsKey = QStringLiteral("workers/columns");
-const QString kLastFormKey = QStringLiteral("launch/lastForm");
-
 constexpr int kStatusMessageMs = 6000;
 constexpr int kOutputTab = 0;
 constexpr int kCompareTab = 1;
+constexpr int kLeftWidth = 445;       // the form's width when the screen allows it
+constexpr int kMinLeftWidth = 300;    // below this the form's rows get cramped
+constexpr int kMinOutputHeight = 150; // the output keeps at least this much
+constexpr int kMinRightWidth = 340;   // the table's name, state and exit code
 
 } // namespace
 
@@ -50,6 +47,7 @@ MainWindow::MainWindow(QWidget* parent)
 {
     setWindowTitle(tr("TwinRun"));
     setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(appIcon());
 
     m_mainSplitter = new QSplitter(Qt::Horizontal, this);
     m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -57,8 +55,24 @@ MainWindow::MainWindow(QWidget* parent)
     m_mainSplitter->addWidget(buildRightSide());
     m_mainSplitter->setStretchFactor(1, 1);
     m_mainSplitter->setChildrenCollapsible(false);
-    m_mainSplitter->setSizes({445, 790});
-    setCentralWidget(m_mainSplitter);
+    m_mainSplitter->setSizes({kLeftWidth, 790});
+
+    auto* central = new QWidget(this);
+    m_closeBar = new MessageBar(central);
+    m_closeBar->setObjectName(QStringLiteral("closeBar"));
+    connect(m_closeBar->addButton(tr("Cancel Closing"), QStringLiteral("cancelCloseButton")),
+            &QPushButton::clicked, this, &MainWindow::cancelPendingClose);
+    m_noticeBar = new MessageBar(central);
+    m_noticeBar->setObjectName(QStringLiteral("noticeBar"));
+    connect(m_noticeBar->addButton(tr("Dismiss"), QStringLiteral("dismissButton")),
+            &QPushButton::clicked, m_noticeBar, &QWidget::hide);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_closeBar);
+    layout->addWidget(m_noticeBar);
+    layout->addWidget(m_mainSplitter, 1);
+    setCentralWidget(central);
 
     buildMenus();
     m_runningLabel = new QLabel(this);
@@ -66,8 +80,7 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->addPermanentWidget(m_runningLabel);
     statusBar()->setObjectName(QStringLiteral("statusBar"));
 
-    connect(m_launchPanel, &LaunchPanel::specChanged, this,
-            [this] { m_parityPanel->setSpec(m_launchPanel->spec()); });
+    connect(m_launchPanel, &LaunchPanel::specChanged, this, &MainWindow::showFormSpec);
     connect(m_launchPanel, &LaunchPanel::launchRequested, this, &MainWindow::launch);
     connect(m_workersPanel, &WorkersPanel::currentWorkerChanged, this, &MainWindow::showWorker);
     connect(m_workersPanel, &WorkersPanel::statusMessage, this, &MainWindow::showStatusMessage);
@@ -78,38 +91,53 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_session, &Session::runningChanged, this, &MainWindow::updateRunningLabel);
     connect(m_session, &Session::runningChanged, this, &MainWindow::closeIfIdle);
 
-    resize(1240, 800);
+    // Tab order: the form (LaunchPanel keeps its own chain up to Launch), then the table,
+    // then the output.
+    setTabOrder(m_launchPanel->launchButton(), m_workersPanel->view());
+    setTabOrder(m_workersPanel->view(), m_outputPane->view());
+
+    // Fit the screen (a window larger than an 800x600 screen would hang off it).
+    const QSize available = screen() ? screen()->availableSize() : QSize(1240, 800);
+    resize(std::min(1240, available.width()), std::min(800, available.height()));
     restoreSettings();
-    m_parityPanel->setSpec(m_launchPanel->spec());
+    showFormSpec();
     updateRunningLabel();
     showWorker(nullptr);
-
-    // For screenshots and demos: see the class comment.
-    // TWINRUN_DEMO_LAUNCH=thread|process|both launches the seed example that way; a JSON
-    // launch spec launches that spec (the screenshot script and the no-orphan tests use it).
-    const QString demo = qEnvironmentVariable("TWINRUN_DEMO_LAUNCH");
-    std::optional<LaunchSpec> demoSpec;
-    if (const std::optional<LaunchSpec::Mode> mode = LaunchSpec::modeFromName(demo)) {
-        demoSpec = LaunchSpec::seedExample();
-        demoSpec->mode = *mode;
-    } else if (demo.startsWith(QLatin1Char('{'))) {
-        QString error;
-        demoSpec = LaunchSpec::fromJson(QJsonDocument::fromJson(demo.toUtf8()).object(), &error);
-        if (!demoSpec)
-            qWarning("TWINRUN_DEMO_LAUNCH: %s", qPrintable(error));
-    }
-    if (demoSpec) {
-        QTimer::singleShot(0, this, [this, spec = *demoSpec] {
-            m_launchPanel->setSpec(spec);
-            launch(spec);
-        });
-    }
+    startDemoLaunch();
 }
 
 MainWindow::~MainWindow()
 {
     // The views point into the session, which as the first child would be destroyed first.
     delete takeCentralWidget();
+}
+
+void MainWindow::startDemoLaunch()
+{
+    // For screenshots and demos: see the class comment.
+    const QString demo = qEnvironmentVariable("TWINRUN_DEMO_LAUNCH");
+    if (demo.isEmpty())
+        return;
+    std::optional<LaunchSpec> demoSpec;
+    QString error;
+    if (const std::optional<LaunchSpec::Mode> mode = LaunchSpec::modeFromName(demo)) {
+        demoSpec = LaunchSpec::seedExample();
+        demoSpec->mode = *mode;
+    } else if (demo.startsWith(QLatin1Char('{'))) {
+        demoSpec = LaunchSpec::fromJson(QJsonDocument::fromJson(demo.toUtf8()).object(), &error);
+    } else {
+        error = tr("expected thread, process, both or a JSON launch spec");
+    }
+    if (!demoSpec) {
+        const QString message = tr("TWINRUN_DEMO_LAUNCH=%1 was not launched: %2").arg(demo, error);
+        qWarning("%s", qPrintable(message));
+        m_noticeBar->showMessage(message, MessageBar::Kind::Warning);
+        return;
+    }
+    QTimer::singleShot(0, this, [this, spec = *demoSpec] {
+        m_launchPanel->setSpec(spec);
+        launch(spec);
+    });
 }
 
 QWidget* MainWindow::buildLeftSide()
@@ -120,8 +148,13 @@ QWidget* MainWindow::buildLeftSide()
     m_leftSplitter->setObjectName(QStringLiteral("leftSplitter"));
     m_leftSplitter->addWidget(m_launchPanel);
     m_leftSplitter->addWidget(m_parityPanel);
-    m_leftSplitter->setChildrenCollapsible(false);
+    m_leftSplitter->setCollapsible(0, false);
+    m_leftSplitter->setCollapsible(1, true); // the code panel gives way to the form
     m_leftSplitter->setStretchFactor(0, 1);
+    connect(m_leftSplitter, &QSplitter::splitterMoved, this, [this] {
+        if (m_codePanelAction)
+            m_codePanelAction->setChecked(m_leftSplitter->sizes().value(1) > 0);
+    });
     return m_leftSplitter;
 }
 
@@ -146,93 +179,12 @@ QWidget* MainWindow::buildRightSide()
     return m_rightSplitter;
 }
 
-Status MainWindow::savePreset(const QString& path) const
-{
-    return writeLaunchSpecFile(path, m_launchPanel->spec());
-}
-
-Status MainWindow::openPreset(const QString& path)
-{
-    QString error;
-    const std::optional<LaunchSpec> spec = readLaunchSpecFile(path, &error);
-    if (!spec)
-        return Status::error(tr("Cannot open %1: %2").arg(path, error));
-    m_launchPanel->setSpec(*spec);
-    statusBar()->showMessage(tr("Opened %1").arg(path), 5000);
-    return Status::ok();
-}
-
-void MainWindow::buildMenus()
-{
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(m_launchPanel->launchAction());
-    QAction* reset = file->addAction(tr("Reset Form to the Seed Example"));
-    reset->setObjectName(QStringLiteral("resetFormAction"));
-    connect(reset, &QAction::triggered, this,
-            [this] { m_launchPanel->setSpec(LaunchSpec::seedExample()); });
-    file->addSeparator();
-    QAction* open = file->addAction(tr("&Open Preset..."));
-    open->setObjectName(QStringLiteral("openPresetAction"));
-    open->setShortcut(QKeySequence::Open);
-    connect(open, &QAction::triggered, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open Preset"), {},
-                                                          tr("TwinRun presets (*.json)"));
-        if (path.isEmpty())
-            return;
-        if (const Status opened = openPreset(path); !opened)
-            QMessageBox::warning(this, tr("Open Preset"), opened.message());
-    });
-    QAction* save = file->addAction(tr("&Save Preset..."));
-    save->setObjectName(QStringLiteral("savePresetAction"));
-    save->setShortcut(QKeySequence::Save);
-    connect(save, &QAction::triggered, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Save Preset"), QStringLiteral("preset.json"), tr("TwinRun presets (*.json)"));
-        if (path.isEmpty())
-            return;
-        if (const Status saved = savePreset(path); !saved)
-            QMessageBox::warning(this, tr("Save Preset"), saved.message());
-    });
-    file->addSeparator();
-    QAction* quit = file->addAction(tr("&Quit"));
-    quit->setObjectName(QStringLiteral("quitAction"));
-    quit->setShortcut(QKeySequence::Quit);
-    quit->setMenuRole(QAction::QuitRole);
-    connect(quit, &QAction::triggered, this, &QWidget::close);
-
-    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    // The window owns Ctrl+F so it works wherever the focus is, also from the Compare tab.
-    QAction* find = edit->addAction(tr("&Find in Output"));
-    find->setObjectName(QStringLiteral("findAction"));
-    find->setShortcut(QKeySequence::Find);
-    connect(find, &QAction::triggered, this, [this] {
-        m_outputTabs->setCurrentIndex(kOutputTab);
-        m_outputPane->activateFind();
-    });
-    QAction* filter = edit->addAction(tr("Filter &Workers"));
-    filter->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
-    connect(filter, &QAction::triggered, this, [this] {
-        m_workersPanel->filterEdit()->setFocus();
-        m_workersPanel->filterEdit()->selectAll();
-    });
-
-    QMenu* workers = menuBar()->addMenu(tr("&Workers"));
-    workers->addActions(m_workersPanel->workerActions());
-
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    QAction* about = help->addAction(tr("&About TwinRun"));
-    connect(about, &QAction::triggered, this, [this] {
-        QMessageBox::about(
-            this, tr("About TwinRun"),
-            tr("<h3>TwinRun %1</h3><p>Python's <tt>threading.Thread</tt> and "
-               "<tt>multiprocessing.Process</tt>, in C++ and Qt: one Worker API, a thread "
-               "backend and a process backend. Launch a call both ways and compare.</p>")
-                .arg(QCoreApplication::applicationVersion()));
-    });
-}
-
 QList<Worker*> MainWindow::launch(const LaunchSpec& spec)
 {
+    if (m_closeWhenIdle) {
+        showStatusMessage(tr("Not launched: the window is closing (Cancel Closing first)"));
+        return {};
+    }
     const QList<Worker*> workers = m_session->launch(spec);
     if (workers.isEmpty())
         return workers;
@@ -247,6 +199,14 @@ QList<Worker*> MainWindow::launch(const LaunchSpec& spec)
     }
     showStatusMessage(tr("Launched %1").arg(names.join(tr(" and "))));
     return workers;
+}
+
+void MainWindow::showFormSpec()
+{
+    if (m_launchPanel->isValid())
+        m_parityPanel->setSpec(m_launchPanel->spec());
+    else
+        m_parityPanel->showProblem(m_launchPanel->problem());
 }
 
 void MainWindow::showStatusMessage(const QString& message)
@@ -276,11 +236,35 @@ void MainWindow::updateRunningLabel()
                  processes == 1 ? tr("1 process") : tr("%1 processes").arg(processes)));
 }
 
+void MainWindow::setOutputLineLimit(int lines)
+{
+    m_outputLineLimit = std::max(lines, 100);
+    m_session->setLogLimits(m_outputLineLimit, OutputLog::Limits{}.maxBytes);
+    QSettings().setValue(QStringLiteral("output/maxLines"), m_outputLineLimit);
+    showWorker(m_workersPanel->currentWorker()); // the view takes the log's new limit
+}
+
+void MainWindow::setCodePanelVisible(bool visible)
+{
+    const int total = m_leftSplitter->height();
+    if (visible) {
+        const int form = std::min(m_launchPanel->idealHeight(), total * 2 / 3);
+        m_leftSplitter->setSizes({form, std::max(total - form, 1)});
+    } else {
+        m_leftSplitter->setSizes({total, 0});
+    }
+    if (m_codePanelAction)
+        m_codePanelAction->setChecked(visible);
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     // Daemons do not hold the app open, as in Python; the others are the user's call.
     m_session->stopAll(true);
-    m_closeWhenIdle = false;
+    if (m_closeWhenIdle && !m_session->running().isEmpty()) {
+        event->ignore(); // already pending: the bar says so
+        return;
+    }
     if (m_session->hasRunningNonDaemon()) {
         QList<Worker*> running;
         for (Worker* w : m_session->running()) {
@@ -308,61 +292,82 @@ void MainWindow::closeEvent(QCloseEvent* event)
 void MainWindow::showEvent(QShowEvent* event)
 {
     QMainWindow::showEvent(event);
-    if (m_leftSplitterRestored)
+    if (m_shownOnce)
         return;
-    // Only now are widths known, and with them the form's height (its labels wrap): all of
-    // the form down to Launch first, the parity panel gets the rest.
-    m_leftSplitterRestored = true;
-    const int form = m_launchPanel->idealHeight();
-    const int total = m_leftSplitter->height() - m_leftSplitter->handleWidth();
-    m_leftSplitter->setSizes({form, std::max(total - form, 0)});
+    m_shownOnce = true;
+    fitSplitters();
+    m_launchPanel->focusFirstNeedingInput(m_launchPanel->targetCombo());
+}
+
+void MainWindow::fitSplitters()
+{
+    // Only now are sizes known. Left and right share the width in proportion on a small
+    // window; the form gets its full height first and the code panel the rest, collapsing
+    // when the form needs it all.
+    if (!m_mainSplitterRestored) {
+        const int width = m_mainSplitter->width() - m_mainSplitter->handleWidth();
+        // Never narrower than the form's fields (they would be cut off), and the table keeps
+        // room for its first columns.
+        const int fields = std::min(m_launchPanel->minimumFieldsWidth(), width - kMinRightWidth);
+        const int left = std::max(
+            std::clamp(width * 2 / 5, std::min(kMinLeftWidth, width / 2), kLeftWidth), fields);
+        m_mainSplitter->setSizes({left, width - left});
+    }
+    if (!m_leftSplitterRestored) {
+        m_leftSplitterRestored = true;
+        const int form = m_launchPanel->idealHeight();
+        const int total = m_leftSplitter->height() - m_leftSplitter->handleWidth();
+        const int code = m_parityPanel->minimumSizeHint().height();
+        if (total - form < code)
+            setCodePanelVisible(false);
+        else
+            m_leftSplitter->setSizes({form, total - form});
+    }
+    const int rightTotal = m_rightSplitter->height() - m_rightSplitter->handleWidth();
+    const QList<int> right = m_rightSplitter->sizes();
+    if (right.value(1) < kMinOutputHeight && rightTotal > 2 * kMinOutputHeight)
+        m_rightSplitter->setSizes({rightTotal - kMinOutputHeight, kMinOutputHeight});
+    if (m_codePanelAction)
+        m_codePanelAction->setChecked(m_leftSplitter->sizes().value(1) > 0);
 }
 
 void MainWindow::closeWhenIdle()
 {
     m_closeWhenIdle = true;
     const qsizetype count = m_session->running().size();
-    statusBar()->showMessage(
-        count == 1 ? tr("Closing when the running worker has ended…")
-                   : tr("Closing when the %1 running workers have ended…").arg(count));
+    m_closeBar->showMessage(
+        count == 1 ? tr("The window will close when the running worker has ended. Nothing new "
+                        "can be launched meanwhile.")
+                   : tr("The window will close when the %1 running workers have ended. Nothing "
+                        "new can be launched meanwhile.")
+                         .arg(count));
+    const QString reason = tr("The window is closing: Cancel Closing to launch again");
+    m_launchPanel->setLaunchBlocked(reason);
+    m_workersPanel->setLaunchBlocked(true);
+}
+
+void MainWindow::cancelPendingClose()
+{
+    m_closeWhenIdle = false;
+    m_closeBar->hide();
+    m_launchPanel->setLaunchBlocked({});
+    m_workersPanel->setLaunchBlocked(false);
+    showStatusMessage(tr("Closing cancelled"));
 }
 
 void MainWindow::closeIfIdle()
 {
-    // Queued: close from the event loop, not from inside the worker's signal.
-    if (m_closeWhenIdle && m_session->running().isEmpty())
-        QTimer::singleShot(0, this, &QWidget::close);
-}
-
-void MainWindow::restoreSettings()
-{
-    QSettings settings;
-    restoreGeometry(settings.value(kGeometryKey).toByteArray());
-    restoreState(settings.value(kStateKey).toByteArray());
-    m_mainSplitter->restoreState(settings.value(kMainSplitterKey).toByteArray());
-    m_leftSplitterRestored =
-        m_leftSplitter->restoreState(settings.value(kLeftSplitterKey).toByteArray());
-    m_rightSplitter->restoreState(settings.value(kRightSplitterKey).toByteArray());
-    m_comparePanel->splitter()->restoreState(settings.value(kCompareSplitterKey).toByteArray());
-    m_workersPanel->view()->horizontalHeader()->restoreState(
-        settings.value(kColumnsKey).toByteArray());
-    const QJsonDocument form = QJsonDocument::fromJson(settings.value(kLastFormKey).toByteArray());
-    if (const std::optional<LaunchSpec> spec = LaunchSpec::fromJson(form.object(), nullptr))
-        m_launchPanel->setSpec(*spec);
-}
-
-void MainWindow::saveSettings() const
-{
-    QSettings settings;
-    settings.setValue(kGeometryKey, saveGeometry());
-    settings.setValue(kStateKey, saveState());
-    settings.setValue(kMainSplitterKey, m_mainSplitter->saveState());
-    settings.setValue(kLeftSplitterKey, m_leftSplitter->saveState());
-    settings.setValue(kRightSplitterKey, m_rightSplitter->saveState());
-    settings.setValue(kCompareSplitterKey, m_comparePanel->splitter()->saveState());
-    settings.setValue(kColumnsKey, m_workersPanel->view()->horizontalHeader()->saveState());
-    settings.setValue(kLastFormKey,
-                      QJsonDocument(m_launchPanel->spec().toJson()).toJson(QJsonDocument::Compact));
+    if (!m_closeWhenIdle)
+        return;
+    if (m_session->running().isEmpty()) {
+        // Queued: close from the event loop, not from inside the worker's signal.
+        QTimer::singleShot(0, this, [this] {
+            if (m_closeWhenIdle)
+                close();
+        });
+        return;
+    }
+    closeWhenIdle(); // the count changed
 }
 
 } // namespace twinrun

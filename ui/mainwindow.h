@@ -7,6 +7,7 @@
 
 #include <functional>
 
+class QAction;
 class QLabel;
 class QSplitter;
 class QTabWidget;
@@ -15,6 +16,7 @@ namespace twinrun {
 
 class ComparePanel;
 class LaunchPanel;
+class MessageBar;
 class OutputPane;
 class ParityPanel;
 class Session;
@@ -26,12 +28,17 @@ class WorkersPanel;
 // side by side) on the right. Owns the Session. The GUI thread never waits on a worker:
 // joins, quitting and comparisons all follow Worker::finished.
 //
-// Closing stops daemon workers; if others still run, it asks (QuitChoice) and closes once
-// everything has ended. Geometry, splitters, table columns and the last form are kept in
-// QSettings.
+// Closing stops daemon workers; if others still run, it asks (QuitChoice). After "Wait" a
+// bar says the window will close when they end (with Cancel) and nothing new can be
+// launched meanwhile; it closes once everything has ended. Geometry, splitters, table
+// columns, the output line limit and the last form (as typed) are kept in QSettings.
+//
+// Small screens: the window fits the screen, the splitters share it in proportion, the code
+// panel collapses when the form needs the height (View > Code Panel brings it back).
 //
 // TWINRUN_DEMO_LAUNCH=thread|process|both in the environment launches the seed example in
-// that mode right after the window opens (docs/screenshot.sh uses it).
+// that mode right after the window opens, and a JSON launch spec launches that spec
+// (docs/screenshot.sh uses it); a value that is neither is reported in the window.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -56,6 +63,19 @@ public:
     // Replaces askQuitChoice() (tests, embedding).
     void setQuitPrompt(QuitPrompt prompt) { m_quitPrompt = std::move(prompt); }
 
+    // The one output limit: lines each worker's log keeps, and so what the view shows and
+    // Save writes. Kept in QSettings.
+    void setOutputLineLimit(int lines);
+    int outputLineLimit() const { return m_outputLineLimit; }
+
+    bool isClosePending() const { return m_closeWhenIdle; }
+    void cancelPendingClose();
+    MessageBar* closeBar() const { return m_closeBar; }
+    MessageBar* noticeBar() const { return m_noticeBar; }
+    QAction* codePanelAction() const { return m_codePanelAction; }
+    // Shows or collapses the Python / C++ code panel under the form.
+    void setCodePanelVisible(bool visible);
+
 protected:
     void closeEvent(QCloseEvent* event) override;
     void showEvent(QShowEvent* event) override;
@@ -64,6 +84,12 @@ private:
     QWidget* buildLeftSide();
     QWidget* buildRightSide();
     void buildMenus();
+    void buildHelpMenu();
+    void savePresetAs();
+    void askOutputLineLimit();
+    void showFormSpec();
+    void startDemoLaunch();
+    void fitSplitters();
     void showWorker(Worker* worker);
     void showStatusMessage(const QString& message);
     void updateRunningLabel();
@@ -83,9 +109,15 @@ private:
     QSplitter* m_leftSplitter = nullptr;
     QSplitter* m_rightSplitter = nullptr;
     QLabel* m_runningLabel = nullptr;
+    MessageBar* m_closeBar = nullptr;
+    MessageBar* m_noticeBar = nullptr;
+    QAction* m_codePanelAction = nullptr;
+    int m_outputLineLimit = 0;
     QuitPrompt m_quitPrompt;
     bool m_closeWhenIdle = false;
     bool m_leftSplitterRestored = false;
+    bool m_mainSplitterRestored = false;
+    bool m_shownOnce = false;
 };
 
 } // namespace twinrun

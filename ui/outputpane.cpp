@@ -1,21 +1,28 @@
 #include "outputpane.h"
 
+#include "appresources.h"
 #include "findbar.h"
 #include "outputview.h"
+#include "themecolors.h"
 #include <twinrun/outputlog.h>
 #include <twinrun/worker.h>
+#include <twinrun/workertablemodel.h>
 
 #include <QAction>
 #include <QClipboard>
 #include <QDir>
+#include <QEvent>
 #include <QFileDialog>
 #include <QGuiApplication>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QSaveFile>
 #include <QStyle>
+
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <climits>
 
 namespace twinrun {
 
@@ -53,10 +60,7 @@ OutputPane::OutputPane(QWidget* parent)
     m_notice->setWordWrap(true);
     m_notice->setMargin(4);
     m_notice->setAutoFillBackground(true);
-    QPalette palette = m_notice->palette();
-    palette.setColor(QPalette::Window, QColor(255, 244, 206));
-    palette.setColor(QPalette::WindowText, QColor(90, 60, 0));
-    m_notice->setPalette(palette);
+    applyColors();
     m_notice->hide();
     m_findBar->hide();
 
@@ -64,30 +68,30 @@ OutputPane::OutputPane(QWidget* parent)
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     const int icon = style()->pixelMetric(QStyle::PM_SmallIconSize);
     m_toolBar->setIconSize(QSize(icon, icon));
-    m_toolBar->addWidget(m_title);
-    auto* spacer = new QWidget(m_toolBar);
-    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    m_toolBar->addWidget(spacer);
-    addToolAction("findButtonAction", tr("Find"),
-                  style()->standardIcon(QStyle::SP_FileDialogContentsView),
+    // The title takes what the actions leave (clipped, whole in its tooltip); the actions
+    // drop their labels before they would overflow.
+    m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_title->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 12);
+    m_title->setContentsMargins(6, 0, 0, 0);
+    addToolAction("findButtonAction", tr("Find"), actionIcon("edit-find"),
                   &OutputPane::activateFind)
         ->setToolTip(tr("Find in the output (Ctrl+F)"));
-    addToolAction(
-        "copyAction", tr("Copy"),
-        QIcon::fromTheme(QStringLiteral("edit-copy"), style()->standardIcon(QStyle::SP_FileIcon)),
-        &OutputPane::copyOutput)
+    addToolAction("copyAction", tr("Copy"), actionIcon("edit-copy"), &OutputPane::copyOutput)
         ->setToolTip(tr("Copy the selection, or the whole output when nothing is selected"));
-    addToolAction("saveAction", tr("Save…"), style()->standardIcon(QStyle::SP_DialogSaveButton),
-                  &OutputPane::saveOutput)
+    addToolAction("saveAction", tr("Save…"), actionIcon("document-save"), &OutputPane::saveOutput)
         ->setToolTip(tr("Save the output to a file"));
-    addToolAction("clearAction", tr("Clear"), style()->standardIcon(QStyle::SP_DialogResetButton),
-                  &OutputPane::clearOutput)
+    addToolAction("clearAction", tr("Clear"), actionIcon("edit-clear"), &OutputPane::clearOutput)
         ->setToolTip(tr("Clear this worker's output"));
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    layout->addWidget(m_toolBar);
+    m_toolBar->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Preferred);
+    auto* header = new QHBoxLayout;
+    header->setContentsMargins(0, 0, 0, 0);
+    header->addWidget(m_title, 1);
+    header->addWidget(m_toolBar);
+    layout->addLayout(header);
     layout->addWidget(m_notice);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_findBar);
@@ -121,6 +125,11 @@ void OutputPane::setWorker(Worker* worker, OutputLog* log)
         action->setEnabled(log != nullptr);
     updateTitle();
     updateNotice();
+}
+
+QString OutputPane::title() const
+{
+    return m_title->text();
 }
 
 QString OutputPane::noticeText() const
@@ -160,9 +169,28 @@ void OutputPane::saveOutput()
                                                       tr("Logs (*.log *.txt);;All files (*)"));
     if (path.isEmpty() || !m_view->log())
         return;
+    saveOutputTo(path);
+}
+
+bool OutputPane::saveOutputTo(const QString& path)
+{
+    const OutputLog* log = m_view->log();
+    if (!log)
+        return false;
     // Bytes as the worker wrote them: the file is the output, not the view's rendering.
+    // Only when the log had to drop its start does a first line say so.
     QSaveFile file(path);
     if (file.open(QIODevice::WriteOnly)) {
+        if (const qsizetype dropped = log->droppedLines()) {
+            const QString note =
+                dropped == 1
+                    ? tr("[TwinRun: 1 earlier line was dropped; the log keeps the last %1]")
+                          .arg(log->limits().maxLines)
+                    : tr("[TwinRun: %1 earlier lines were dropped; the log keeps the last %2]")
+                          .arg(dropped)
+                          .arg(log->limits().maxLines);
+            file.write(note.toUtf8() + '\n');
+        }
         for (qsizetype i = 0; i < log->lineCount(); ++i) {
             const OutputLog::Line line = log->line(i);
             file.write(line.bytes);
@@ -170,13 +198,15 @@ void OutputPane::saveOutput()
                 file.write("\n", 1);
         }
     }
-    if (file.commit())
+    const bool saved = file.commit();
+    if (saved)
         emit statusMessage(
             tr("Saved %1 lines to %2")
                 .arg(QLocale().toString(log->lineCount()), QDir::toNativeSeparators(path)));
     else
         emit statusMessage(
             tr("Could not save %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    return saved;
 }
 
 void OutputPane::clearOutput()
@@ -192,9 +222,43 @@ void OutputPane::updateTitle()
         return;
     }
     QString title = tr("%1 — %2").arg(m_worker->name(), Worker::stateName(m_worker->state()));
-    if (const std::optional<int> code = m_worker->exitCode())
-        title += tr(", exit code %1").arg(*code);
+    // The table's words: a crash names its signal, "-11 (SIGSEGV)".
+    if (m_worker->exitCode())
+        title += tr(", exit code %1").arg(WorkerTableModel::exitCodeText(*m_worker));
     m_title->setText(title);
+    m_title->setToolTip(title);
+}
+
+void OutputPane::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyColors();
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange) {
+        m_toolBarTextWidth = 0;
+        fitToolBar();
+    }
+}
+
+void OutputPane::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    fitToolBar();
+}
+
+void OutputPane::fitToolBar()
+{
+    if (m_toolBarTextWidth == 0) {
+        m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        m_toolBarTextWidth = m_toolBar->sizeHint().width() + m_title->minimumWidth();
+    }
+    m_toolBar->setToolButtonStyle(width() >= m_toolBarTextWidth ? Qt::ToolButtonTextBesideIcon
+                                                                : Qt::ToolButtonIconOnly);
+}
+
+void OutputPane::applyColors()
+{
+    m_notice->setPalette(theme::barPalette(palette(), theme::noticeBackground(palette())));
 }
 
 void OutputPane::updateNotice()

@@ -27,13 +27,24 @@ public:
 
     OutputView* view() const { return m_view; }
     FindBar* findBar() const { return m_findBar; }
+    QToolBar* toolBar() const { return m_toolBar; }
+    QString title() const;
     QString noticeText() const;
     void activateFind();
+    // Save's work without the dialog: the log's bytes, after a first line counting the lines
+    // dropped (only when some were). Reports through statusMessage().
+    bool saveOutputTo(const QString& path);
 
 Q_SIGNALS:
     void statusMessage(const QString& message);
 
+protected:
+    void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    void fitToolBar();
+    void applyColors();
     QAction* addToolAction(const char* objectName, const QString& text, const QIcon& icon,
                            void (OutputPane::*slot)());
     void copyOutput();
@@ -48,6 +59,7 @@ private:
     OutputView* m_view;
     FindBar* m_findBar;
     QToolBar* m_toolBar;
+    int m_toolBarTextWidth = 0; // the width that shows the labels; 0: measure again
 };
 
 } // namespace twinrun

@@ -1,7 +1,9 @@
 #include "outputview.h"
 
+#include "themecolors.h"
 #include <twinrun/outputlog.h>
 
+#include <QEvent>
 #include <QFontDatabase>
 #include <QScrollBar>
 #include <QTextBlock>
@@ -14,11 +16,11 @@ OutputView::OutputView(QWidget* parent)
     setReadOnly(true);
     setUndoRedoEnabled(false);
     setLineWrapMode(QPlainTextEdit::NoWrap);
-    setMaximumBlockCount(kDefaultMaximumLines);
+    setMaximumBlockCount(OutputLog::Limits{}.maxLines);
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     setTabStopDistance(8 * fontMetrics().horizontalAdvance(QLatin1Char(' ')));
     setPlaceholderText(tr("No output"));
-    m_stderrFormat.setForeground(QColor(170, 20, 20));
+    applyColors();
 
     m_refresh.setSingleShot(true);
     m_refresh.setInterval(kDefaultRefreshMs);
@@ -30,6 +32,9 @@ void OutputView::setLog(OutputLog* log)
     if (m_log)
         disconnect(m_log, nullptr, this, nullptr);
     m_log = log;
+    if (log)
+        setMaximumBlockCount(
+            static_cast<int>(std::min<qsizetype>(log->limits().maxLines, INT_MAX)));
     resetDocument();
     if (log) {
         connect(log, &OutputLog::linesChanged, this,
@@ -109,6 +114,8 @@ void OutputView::refreshNow()
         return;
     }
     const bool follow = isAtBottom();
+    // Scrolled up: hold the lines in sight still while earlier ones leave the document.
+    const qsizetype top = follow ? -1 : firstVisibleLine();
     QTextCursor cursor(document());
     cursor.beginEditBlock();
     removeShownFrom(cursor, from);
@@ -123,8 +130,12 @@ void OutputView::refreshNow()
     appendLines(cursor, from, total);
     cursor.endEditBlock();
     m_shown = total;
-    if (follow)
+    if (follow) {
         verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+    } else if (top >= 0) {
+        const int block = blockOfLine(top);
+        verticalScrollBar()->setValue(std::max(block, 0));
+    }
     updateHighlight();
     updateHidden();
 }
@@ -190,6 +201,31 @@ bool OutputView::isAtBottom() const
     return bar->value() >= bar->maximum();
 }
 
+qsizetype OutputView::firstVisibleLine() const
+{
+    if (documentLines() == 0)
+        return -1;
+    return m_shown - documentLines() + firstVisibleBlock().blockNumber();
+}
+
+void OutputView::changeEvent(QEvent* event)
+{
+    QPlainTextEdit::changeEvent(event);
+    if (event->type() != QEvent::PaletteChange)
+        return;
+    applyColors();
+    // Lines already shown carry the old colours: show them again.
+    const qsizetype highlight = m_highlight;
+    resetDocument();
+    refreshNow();
+    setHighlightedLine(highlight);
+}
+
+void OutputView::applyColors()
+{
+    m_stderrFormat.setForeground(theme::stderrText(palette()));
+}
+
 void OutputView::updateHighlight()
 {
     const int block = blockOfLine(m_highlight);
@@ -199,7 +235,8 @@ void OutputView::updateHighlight()
     }
     QTextEdit::ExtraSelection selection;
     selection.cursor = QTextCursor(document()->findBlockByNumber(block));
-    selection.format.setBackground(QColor(255, 236, 150));
+    selection.format.setBackground(theme::lineHighlight(palette()));
+    selection.format.setForeground(palette().color(QPalette::Text));
     selection.format.setProperty(QTextFormat::FullWidthSelection, true);
     setExtraSelections({selection});
 }

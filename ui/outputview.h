@@ -14,15 +14,16 @@ namespace twinrun {
 // A live, plain-text view of one OutputLog. Worker text is only ever inserted as plain text
 // (displayText, never HTML), stderr lines tinted. The log's signals only mark what changed;
 // a timer applies it at a steady rate, so a flood of thousands of lines per second costs one
-// document edit per tick, and the document keeps at most maximumBlockCount() lines. The
-// view follows the tail unless the user has scrolled up.
+// document edit per tick. The document keeps as many lines as the log does (one limit: the
+// log's maxLines), so what the view shows is what Save writes. The view follows the tail
+// unless the user has scrolled up; then it holds still on the lines shown while earlier
+// ones are dropped. Colours come from the palette (themecolors.h).
 //
 // Document block i shows log line (m_shown - documentLines() + i): the last block is always
 // the last line shown, which is what lets a growing partial line be replaced in place.
 class OutputView : public QPlainTextEdit {
     Q_OBJECT
 public:
-    static constexpr int kDefaultMaximumLines = 20000;
     static constexpr int kDefaultRefreshMs = 80;
 
     explicit OutputView(QWidget* parent = nullptr);
@@ -39,6 +40,11 @@ public:
     void revealHighlightedLine(); // scrolls it to the middle of the view
     // Applies pending log changes now instead of at the next tick.
     void refreshNow();
+    // The log line index shown at the top of the view; -1 when nothing is shown.
+    qsizetype firstVisibleLine() const;
+
+protected:
+    void changeEvent(QEvent* event) override;
 
 Q_SIGNALS:
     void hiddenLinesChanged(qsizetype count);
@@ -57,6 +63,7 @@ private:
     bool isAtBottom() const;
     void updateHighlight();
     void updateHidden();
+    void applyColors();
 
     QPointer<OutputLog> m_log;
     QTimer m_refresh;

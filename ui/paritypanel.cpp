@@ -1,5 +1,7 @@
 #include "paritypanel.h"
 
+#include "appresources.h"
+
 #include <QClipboard>
 #include <QFontDatabase>
 #include <QGuiApplication>
@@ -51,8 +53,8 @@ QPlainTextEdit* ParityPanel::addSection(const QString& objectName, const QString
     auto* copy = new QToolButton(this);
     copy->setObjectName(objectName + QStringLiteral("Copy"));
     copy->setText(tr("Copy"));
-    copy->setIcon(
-        QIcon::fromTheme(QStringLiteral("edit-copy"), style()->standardIcon(QStyle::SP_FileIcon)));
+    copy->setIcon(actionIcon("edit-copy"));
+    m_copyButtons << copy;
     copy->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     copy->setAutoRaise(true);
     copy->setToolTip(tr("Copy to the clipboard"));
@@ -73,8 +75,19 @@ QPlainTextEdit* ParityPanel::addSection(const QString& objectName, const QString
     return text;
 }
 
+void ParityPanel::showProblem(const QString& problem)
+{
+    const QString text = tr("# Not a valid call yet: %1").arg(problem);
+    for (QPlainTextEdit* edit : {m_pythonThread, m_pythonProcess, m_cpp})
+        edit->setPlainText(text);
+    for (QWidget* copy : std::as_const(m_copyButtons))
+        copy->setEnabled(false);
+}
+
 void ParityPanel::setSpec(const LaunchSpec& spec)
 {
+    for (QWidget* copy : std::as_const(m_copyButtons))
+        copy->setEnabled(true);
     m_pythonThread->setPlainText(spec.pythonLine(Backend::Thread));
     m_pythonProcess->setPlainText(spec.pythonLine(Backend::Process));
     const QList<Backend> backends = spec.backends();

@@ -1,17 +1,20 @@
 #include "workerspanel.h"
 
-#include "joinwatcher.h"
+#include "appresources.h"
+#include "joinbar.h"
 #include "statedelegate.h"
+#include "workerfiltermodel.h"
 #include <twinrun/session.h>
 #include <twinrun/worker.h>
 #include <twinrun/workertablemodel.h>
 
 #include <QAction>
+#include <QEvent>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLineEdit>
 #include <QMenu>
-#include <QSortFilterProxyModel>
-#include <QStyle>
+#include <QSettings>
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -19,6 +22,8 @@
 namespace twinrun {
 
 namespace {
+
+const QString kJoinTimeoutKey = QStringLiteral("workers/joinTimeoutMs");
 
 QString killThreadReason()
 {
@@ -33,10 +38,12 @@ WorkersPanel::WorkersPanel(Session* session, QWidget* parent)
     : QWidget(parent)
     , m_session(session)
     , m_model(new WorkerTableModel(session, this))
-    , m_proxy(new QSortFilterProxyModel(this))
+    , m_proxy(new WorkerFilterModel(this))
     , m_toolBar(new QToolBar(this))
     , m_filter(new QLineEdit(this))
     , m_view(new QTableView(this))
+    , m_joinBar(new JoinBar(this))
+    , m_columnsMenu(new QMenu(tr("&Columns"), this))
 {
     setObjectName(QStringLiteral("workersPanel"));
     m_proxy->setSourceModel(m_model);
@@ -49,23 +56,26 @@ WorkersPanel::WorkersPanel(Session* session, QWidget* parent)
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     const int icon = style()->pixelMetric(QStyle::PM_SmallIconSize);
     m_toolBar->setIconSize(QSize(icon, icon));
-    m_join = makeAction("joinAction", tr("Join"), QStyle::SP_DialogApplyButton,
+    m_join = makeAction("joinAction", tr("Join"), "twinrun-join",
                         QKeySequence(Qt::CTRL | Qt::Key_J), &WorkersPanel::join);
-    m_terminate = makeAction("terminateAction", tr("Terminate"), QStyle::SP_MediaStop,
+    m_terminate = makeAction("terminateAction", tr("Terminate"), "process-stop",
                              QKeySequence(Qt::CTRL | Qt::Key_T), &WorkersPanel::terminate);
-    m_kill = makeAction("killAction", tr("Kill"), QStyle::SP_BrowserStop,
+    m_kill = makeAction("killAction", tr("Kill"), "twinrun-kill",
                         QKeySequence(Qt::CTRL | Qt::Key_K), &WorkersPanel::kill);
-    m_rerun = makeAction("rerunAction", tr("Re-run"), QStyle::SP_BrowserReload,
+    m_rerun = makeAction("rerunAction", tr("Re-run"), "view-refresh",
                          QKeySequence(Qt::CTRL | Qt::Key_R), &WorkersPanel::rerun);
     m_toolBar->addSeparator();
-    m_remove = makeAction("removeAction", tr("Remove"), QStyle::SP_TrashIcon, QKeySequence::Delete,
+    m_remove = makeAction("removeAction", tr("Remove"), "edit-delete", QKeySequence::Delete,
                           &WorkersPanel::remove);
-    m_clearFinished = makeAction(
-        "clearFinishedAction", tr("Clear Finished"), QStyle::SP_DialogResetButton,
-        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete), &WorkersPanel::clearFinished);
+    m_clearFinished = makeAction("clearFinishedAction", tr("Clear Finished"), "edit-clear-all",
+                                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete),
+                                 &WorkersPanel::clearFinished);
     // Delete belongs to the table: in a text field (the filter) it must still delete text.
     m_remove->setShortcutContext(Qt::WidgetShortcut);
     m_view->addAction(m_remove);
+    m_joinTimeout = new QAction(tr("Join &Timeout…"), this);
+    m_joinTimeout->setObjectName(QStringLiteral("joinTimeoutAction"));
+    connect(m_joinTimeout, &QAction::triggered, this, &WorkersPanel::askJoinTimeout);
 
     auto* spacer = new QWidget(m_toolBar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
@@ -74,31 +84,37 @@ WorkersPanel::WorkersPanel(Session* session, QWidget* parent)
     m_filter->setPlaceholderText(tr("Filter workers"));
     m_filter->setClearButtonEnabled(true);
     m_filter->setToolTip(tr("Shows the rows where any column contains the text (any case)"));
-    m_filter->setMaximumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 24);
+    const int x = fontMetrics().horizontalAdvance(QLatin1Char('x'));
+    m_filter->setMinimumWidth(x * 10);
+    m_filter->setMaximumWidth(x * 24);
     m_toolBar->addWidget(m_filter);
-    connect(m_filter, &QLineEdit::textChanged, m_proxy,
-            &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString& text) {
+        m_proxy->setFilterFixedString(text);
+        keepCurrentVisible();
+    });
 
     setUpView();
+    connect(m_joinBar, &JoinBar::statusMessage, this, &WorkersPanel::statusMessage);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_toolBar);
+    layout->addWidget(m_joinBar);
     layout->addWidget(m_view, 1);
 
     connect(m_model, &QAbstractItemModel::dataChanged, this, &WorkersPanel::updateActions);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &WorkersPanel::updateActions);
-    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &WorkersPanel::updateActions);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &WorkersPanel::keepCurrentVisible);
     connect(m_session, &Session::runningChanged, this, &WorkersPanel::updateActions);
+    m_joinTimeoutMs = QSettings().value(kJoinTimeoutKey, kDefaultJoinTimeoutMs).toInt();
     updateActions();
 }
 
-QAction* WorkersPanel::makeAction(const char* objectName, const QString& text,
-                                  QStyle::StandardPixmap icon, const QKeySequence& shortcut,
-                                  void (WorkersPanel::*slot)())
+QAction* WorkersPanel::makeAction(const char* objectName, const QString& text, const char* icon,
+                                  const QKeySequence& shortcut, void (WorkersPanel::*slot)())
 {
-    auto* action = new QAction(style()->standardIcon(icon), text, this);
+    auto* action = new QAction(actionIcon(icon), text, this);
     action->setObjectName(QLatin1String(objectName));
     action->setShortcut(shortcut);
     connect(action, &QAction::triggered, this, slot);
@@ -114,7 +130,8 @@ void WorkersPanel::setUpView()
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
-    m_view->setTextElideMode(Qt::ElideMiddle);
+    m_view->setTextElideMode(Qt::ElideRight);
+    m_view->setTabKeyNavigation(false); // Tab leaves the table, for the window's tab order
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     m_view->setItemDelegateForColumn(WorkerTableModel::State, new StateDelegate(m_view));
@@ -127,29 +144,59 @@ void WorkersPanel::setUpView()
     header->setSortIndicator(-1, Qt::AscendingOrder);
     m_view->setSortingEnabled(true);
     header->setHighlightSections(false);
-    header->setStretchLastSection(false);
+    header->setSectionsMovable(true);
+    header->setStretchLastSection(true);
     header->setSectionResizeMode(QHeaderView::Interactive);
-    header->setSectionResizeMode(WorkerTableModel::Call, QHeaderView::Stretch);
-    const int x = fontMetrics().horizontalAdvance(QLatin1Char('x'));
-    const struct {
-        int column;
-        int chars;
-    } widths[] = {{WorkerTableModel::Name, 22},     {WorkerTableModel::Backend, 9},
-                  {WorkerTableModel::State, 12},    {WorkerTableModel::Ident, 10},
-                  {WorkerTableModel::ExitCode, 8},  {WorkerTableModel::Started, 10},
-                  {WorkerTableModel::Duration, 10}, {WorkerTableModel::Lines, 7}};
-    for (const auto& w : widths)
-        header->resizeSection(w.column, w.chars * x);
-    // Rarely needed at a glance; the header's context menu brings them back.
-    header->hideSection(WorkerTableModel::Ident);
+    // What matters at a glance first (state, exit code: in sight on a small window); the
+    // call, the long one, last, taking what the others leave, elided.
+    header->moveSection(header->visualIndex(WorkerTableModel::State), 1);
+    header->moveSection(header->visualIndex(WorkerTableModel::ExitCode), 2);
+    header->moveSection(header->visualIndex(WorkerTableModel::Call),
+                        WorkerTableModel::ColumnCount - 1);
     header->hideSection(WorkerTableModel::Started);
+    sizeColumns();
     header->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(header, &QWidget::customContextMenuRequested, this, &WorkersPanel::showColumnMenu);
+    connect(header, &QWidget::customContextMenuRequested, this,
+            [this, header](const QPoint& pos) { m_columnsMenu->popup(header->mapToGlobal(pos)); });
+    connect(m_columnsMenu, &QMenu::aboutToShow, this, &WorkersPanel::fillColumnsMenu);
 
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &WorkersPanel::updateActions);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this] { emit currentWorkerChanged(currentWorker()); });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        m_shown = currentWorker();
+        emit currentWorkerChanged(m_shown);
+    });
+}
+
+void WorkersPanel::sizeColumns()
+{
+    // Wide enough for what the column shows (samples of its longest usual content) and for
+    // its title; the user's own widths, when the window restores them, win.
+    QHeaderView* header = m_view->horizontalHeader();
+    const QFontMetrics fm = m_view->fontMetrics();
+    const int padding =
+        2 * style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 12;
+    const int icon = 12 + 6;
+    const struct {
+        int column;
+        QString sample;
+        int extra;
+    } columns[] = {{WorkerTableModel::Name, QStringLiteral("Thread-10 (faz_algo)"), 0},
+                   {WorkerTableModel::Backend, QStringLiteral("process"), 0},
+                   {WorkerTableModel::State, QStringLiteral("terminated"), icon},
+                   {WorkerTableModel::Ident, QStringLiteral("4194304"), 0},
+                   {WorkerTableModel::ExitCode, QStringLiteral("-11 (SIGSEGV)"), 0},
+                   {WorkerTableModel::Started, QStringLiteral("00:00:00.000"), 0},
+                   {WorkerTableModel::Duration, QStringLiteral("00:00.000"), 0},
+                   {WorkerTableModel::Lines, QStringLiteral("1000000"), 0}};
+    for (const auto& c : columns) {
+        const int title =
+            header->fontMetrics().horizontalAdvance(
+                m_model->headerData(c.column, Qt::Horizontal, Qt::DisplayRole).toString()) +
+            padding + 16; // the sort arrow
+        header->resizeSection(c.column,
+                              std::max(title, fm.horizontalAdvance(c.sample) + c.extra + padding));
+    }
 }
 
 QList<QAction*> WorkersPanel::workerActions() const
@@ -186,22 +233,31 @@ void WorkersPanel::selectWorker(Worker* worker)
     m_view->scrollTo(index);
 }
 
+void WorkersPanel::setJoinTimeout(int msecs)
+{
+    m_joinTimeoutMs = std::max(0, msecs);
+    QSettings().setValue(kJoinTimeoutKey, m_joinTimeoutMs);
+}
+
+void WorkersPanel::setLaunchBlocked(bool blocked)
+{
+    m_launchBlocked = blocked;
+    updateActions();
+}
+
 void WorkersPanel::join()
 {
-    for (Worker* worker : selectedWorkers()) {
-        auto* watcher = JoinWatcher::watch(worker, m_joinTimeoutMs, this);
-        connect(watcher, &JoinWatcher::done, this, [this](Worker* w, bool ended) {
-            if (!ended) {
-                emit statusMessage(
-                    tr("%1 still running after %2 s").arg(w->name()).arg(m_joinTimeoutMs / 1000.0));
-                return;
-            }
-            const std::optional<int> code = w->exitCode();
-            emit statusMessage(
-                code ? tr("%1 joined: exit code %2").arg(w->name()).arg(*code)
-                     : tr("%1 joined: %2").arg(w->name(), Worker::stateName(w->state())));
-        });
-    }
+    m_joinBar->join(selectedWorkers(), m_joinTimeoutMs);
+}
+
+void WorkersPanel::askJoinTimeout()
+{
+    bool ok = false;
+    const double seconds =
+        QInputDialog::getDouble(this, tr("Join Timeout"), tr("Join waits at most (seconds):"),
+                                m_joinTimeoutMs / 1000.0, 0.1, 3600, 1, &ok);
+    if (ok)
+        setJoinTimeout(qRound(seconds * 1000));
 }
 
 void WorkersPanel::terminate()
@@ -210,12 +266,14 @@ void WorkersPanel::terminate()
         if (!worker->isAlive())
             continue;
         const Status status = worker->terminate();
-        if (!status)
+        if (!status) {
             emit statusMessage(tr("%1: %2").arg(worker->name(), status.message()));
-        else if (worker->backend() == Backend::Thread)
-            emit statusMessage(tr("Asked %1 to stop").arg(worker->name()));
-        else
-            emit statusMessage(tr("Sent SIGTERM to %1").arg(worker->name()));
+            continue;
+        }
+        m_proxy->noteStopRequested(worker);
+        emit statusMessage(worker->backend() == Backend::Thread
+                               ? tr("Asked %1 to stop").arg(worker->name())
+                               : tr("Sent SIGTERM to %1").arg(worker->name()));
     }
 }
 
@@ -232,6 +290,8 @@ void WorkersPanel::kill()
 
 void WorkersPanel::rerun()
 {
+    if (m_launchBlocked)
+        return;
     Worker* last = nullptr;
     for (Worker* worker : selectedWorkers())
         last = m_session->rerun(worker);
@@ -257,6 +317,27 @@ void WorkersPanel::clearFinished()
     m_session->clearFinished();
 }
 
+void WorkersPanel::keepCurrentVisible()
+{
+    // The current row was filtered out or removed: the view may move the current index
+    // without selecting it. Select what is current (else the first row left, else nothing),
+    // so the output pane never shows a worker the table does not select.
+    QItemSelectionModel* selection = m_view->selectionModel();
+    QModelIndex current = m_view->currentIndex();
+    if (!current.isValid())
+        current = m_proxy->index(0, 0);
+    if (!current.isValid())
+        selection->clear();
+    else if (!selection->isRowSelected(current.row(), current.parent()))
+        selection->setCurrentIndex(current,
+                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    if (currentWorker() != m_shown) {
+        m_shown = currentWorker();
+        emit currentWorkerChanged(m_shown);
+    }
+    updateActions();
+}
+
 void WorkersPanel::updateActions()
 {
     const QList<Worker*> selected = selectedWorkers();
@@ -271,7 +352,7 @@ void WorkersPanel::updateActions()
         anyThread |= w->backend() == Backend::Thread;
     }
     m_join->setEnabled(!selected.isEmpty());
-    m_rerun->setEnabled(!selected.isEmpty());
+    m_rerun->setEnabled(!selected.isEmpty() && !m_launchBlocked);
     m_terminate->setEnabled(anyAlive);
     m_kill->setEnabled(anyLiveProcess);
     m_kill->setToolTip(anyThread && !anyLiveProcess
@@ -287,6 +368,46 @@ void WorkersPanel::updateActions()
     m_clearFinished->setEnabled(anyFinal);
 }
 
+void WorkersPanel::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    fitToolBar();
+}
+
+void WorkersPanel::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange) {
+        m_toolBarTextWidth = 0;
+        fitToolBar();
+    }
+}
+
+void WorkersPanel::fitToolBar()
+{
+    // Labels while they fit; icons only (tooltips name them) rather than an overflow menu.
+    if (m_toolBarTextWidth == 0) {
+        m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        m_toolBarTextWidth = m_toolBar->sizeHint().width();
+    }
+    m_toolBar->setToolButtonStyle(width() >= m_toolBarTextWidth ? Qt::ToolButtonTextBesideIcon
+                                                                : Qt::ToolButtonIconOnly);
+}
+
+void WorkersPanel::fillColumnsMenu()
+{
+    QHeaderView* header = m_view->horizontalHeader();
+    m_columnsMenu->clear();
+    for (int column = 0; column < m_model->columnCount(); ++column) {
+        QAction* action = m_columnsMenu->addAction(
+            m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString());
+        action->setCheckable(true);
+        action->setChecked(!header->isSectionHidden(column));
+        connect(action, &QAction::toggled, header,
+                [header, column](bool shown) { header->setSectionHidden(column, !shown); });
+    }
+}
+
 void WorkersPanel::showContextMenu(const QPoint& pos)
 {
     auto* menu = new QMenu(this);
@@ -294,23 +415,9 @@ void WorkersPanel::showContextMenu(const QPoint& pos)
     menu->addActions({m_join, m_terminate, m_kill, m_rerun});
     menu->addSeparator();
     menu->addActions({m_remove, m_clearFinished});
+    menu->addSeparator();
+    menu->addMenu(m_columnsMenu);
     menu->popup(m_view->viewport()->mapToGlobal(pos));
-}
-
-void WorkersPanel::showColumnMenu(const QPoint& pos)
-{
-    QHeaderView* header = m_view->horizontalHeader();
-    auto* menu = new QMenu(this);
-    menu->setAttribute(Qt::WA_DeleteOnClose);
-    for (int column = 0; column < m_model->columnCount(); ++column) {
-        QAction* action = menu->addAction(
-            m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString());
-        action->setCheckable(true);
-        action->setChecked(!header->isSectionHidden(column));
-        connect(action, &QAction::toggled, header,
-                [header, column](bool shown) { header->setSectionHidden(column, !shown); });
-    }
-    menu->popup(header->mapToGlobal(pos));
 }
 
 } // namespace twinrun

@@ -12,6 +12,7 @@
 #include "outputpane.h"
 #include "outputview.h"
 #include "paritypanel.h"
+#include "workerfiltermodel.h"
 #include "workerspanel.h"
 #include <twinrun/outputlog.h>
 #include <twinrun/session.h>
@@ -290,9 +291,9 @@ private Q_SLOTS:
         QVERIFY(!panel->isValid());
         QVERIFY2(panel->problem().contains(QStringLiteral("unexpected keyword argument 'bogus'")),
                  qPrintable(panel->problem()));
-        QVERIFY(isMarkedInvalid(panel->kwargsEditor()->row(0)->nameEdit()));
+        QVERIFY(isMarkedInvalid(panel->kwargsEditor()->row(0)->nameField()));
 
-        panel->kwargsEditor()->row(0)->nameEdit()->setText(QStringLiteral("delay"));
+        panel->kwargsEditor()->row(0)->setName(QStringLiteral("delay"));
         QVERIFY(panel->isValid());
         QCOMPARE(panel->spec().worker.kwargs.first().second, Value::fromInt(1));
 
@@ -479,14 +480,15 @@ private Q_SLOTS:
     void floodIsCappedAndDropsAreShown()
     {
         MainWindow window;
-        window.session()->setLogLimits(25000, 32 * 1024 * 1024);
+        window.setOutputLineLimit(20000); // one limit: the log's, and so the view's
         window.launch(
             launchSpecOf(QStringLiteral("flood"), {Value::fromInt(30000), Value::fromInt(10)}));
         Worker* worker = window.session()->worker(0);
         QTRY_COMPARE_WITH_TIMEOUT(worker->state(), State::Finished, kTimeout);
         OutputView* view = window.outputPane()->view();
         QTRY_VERIFY(view->document()->lastBlock().text().startsWith(QStringLiteral("30000")));
-        QCOMPARE(view->document()->blockCount(), OutputView::kDefaultMaximumLines);
+        QCOMPARE(view->document()->blockCount(), 20000);
+        QCOMPARE(window.session()->log(worker)->lineCount(), qsizetype(20000));
         QCOMPARE(view->hiddenLines(), qsizetype(10000));
         QVERIFY2(
             window.outputPane()->noticeText().contains(QStringLiteral("earlier lines dropped")),

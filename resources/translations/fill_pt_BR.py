@@ -1,0 +1,265 @@
+#!/usr/bin/env python3
+"""Fills twinrun_pt_BR.ts from the table below (a maintainer's tool: run after
+`cmake --build build --target update_translations`, add the new strings here, run again).
+Entries whose source is not in the table are left unfinished, which the
+translations_complete test reports."""
+import pathlib
+import xml.etree.ElementTree as ET
+
+PT = {
+    # QMessageBox (the quit prompt)
+    'Workers Still Running': 'Workers ainda em execução',
+    '1 worker is still running: %1.': '1 worker ainda está em execução: %1.',
+    '%1 workers are still running: %2.': '%1 workers ainda estão em execução: %2.',
+    'Wait keeps the window open until they end, then closes it. Stop asks them to stop; processes that do not stop in time are killed.':
+        'Aguardar mantém a janela aberta até que terminem e então a fecha. Parar pede que parem; processos que não param a tempo são mortos.',
+    'Wait': 'Aguardar',
+    'Stop Them': 'Parar todos',
+    # ArgListEditor
+    'No positional arguments': 'Nenhum argumento posicional',
+    'No keyword arguments': 'Nenhum argumento nomeado',
+    '&Add argument': 'Adicionar a&rgumento',
+    'Add ke&yword': 'Adicionar nomea&do',
+    '(extra)': '(a mais)',
+    'The target takes no more positional arguments (it has no *args)':
+        'O alvo não aceita mais argumentos posicionais (não tem *args)',
+    'Every keyword parameter of the target is given already': 'Todos os parâmetros nomeados do alvo já foram dados',
+    'The target takes no keyword arguments': 'O alvo não aceita argumentos nomeados',
+    # ArgRow
+    'e.g. 42, -7, 0x1f': 'ex.: 42, -7, 0x1f',
+    'e.g. 1.5, 1e3, inf': 'ex.: 1.5, 1e3, inf',
+    'text, taken as typed': 'texto, como digitado',
+    'True or False': 'True ou False',
+    "e.g. (1, 2), [1, 'a'], {'k': 1}": "ex.: (1, 2), [1, 'a'], {'k': 1}",
+    "The keyword, as in name=value: one of the target's parameters": 'O nome, como em nome=valor: um dos parâmetros do alvo',
+    'The value\'s Python type; "literal" takes any Python literal, such as a tuple, list or dict':
+        'O tipo Python do valor; "literal" aceita qualquer literal Python, como uma tupla, lista ou dict',
+    'The value, as a Python literal': 'O valor, como literal Python',
+    'Move up': 'Mover para cima',
+    'Move down': 'Mover para baixo',
+    'Remove': 'Remover',
+    'name': 'nome',
+    # ComparePanel
+    'Thread': 'Thread',
+    'Process': 'Processo',
+    '%1 · %2': '%1 · %2',
+    'exit code %1': 'código de saída %1',
+    'Launch in Both mode to compare a thread run with a process run':
+        'Inicie no modo Ambos para comparar uma execução em thread com uma em processo',
+    'Running: the verdict comes when both have ended': 'Em execução: o veredito vem quando ambos terminarem',
+    # FindBar
+    'Match case': 'Diferenciar maiúsculas',
+    'Find in output': 'Localizar na saída',
+    'Previous match (Shift+Return)': 'Ocorrência anterior (Shift+Enter)',
+    'Next match (Return)': 'Próxima ocorrência (Enter)',
+    'Close (Escape)': 'Fechar (Esc)',
+    'Find:': 'Localizar:',
+    'Not found': 'Não encontrado',
+    # HelpPages
+    '<h3>The command line</h3><p>Everything the window launches, <tt>twinrun run</tt> runs from a terminal, with the same targets, values and exit codes.</p>':
+        '<h3>A linha de comando</h3><p>Tudo o que a janela inicia, <tt>twinrun run</tt> executa num terminal, com os mesmos alvos, valores e códigos de saída.</p>',
+    'open the window (without a display: run the demo)': 'abre a janela (sem display: executa a demonstração)',
+    'run a preset saved by the window': 'executa um preset salvo pela janela',
+    'every target with its signature and description': 'todos os alvos, com assinatura e descrição',
+    'the seed example as a thread and as a process, compared': 'o exemplo original como thread e como processo, comparados',
+    'launch cost and output throughput': 'custo de início e vazão de saída',
+    "<p>ARGs and kwarg VALUEs are Python literals: <tt>1</tt>, <tt>1.5</tt>, <tt>'Edson'</tt>, <tt>True</tt>, <tt>None</tt>, <tt>(1, 2)</tt>; a bare word is a str as typed. The target's output goes to stdout and stderr byte for byte. Exit status: the worker's exit code, 128+N when a process died by signal N, 124 on <tt>--timeout</tt>, 2 for bad usage.</p><p>Examples:</p>":
+        "<p>ARGs e VALUEs de kwarg são literais Python: <tt>1</tt>, <tt>1.5</tt>, <tt>'Edson'</tt>, <tt>True</tt>, <tt>None</tt>, <tt>(1, 2)</tt>; uma palavra solta é uma str como digitada. A saída do alvo vai para stdout e stderr byte a byte. Status de saída: o código de saída do worker, 128+N quando um processo morreu pelo sinal N, 124 em <tt>--timeout</tt>, 2 para uso incorreto.</p><p>Exemplos:</p>",
+    '<h3>Threads and processes</h3><p>In Python, <tt>threading.Thread</tt> and <tt>multiprocessing.Process</tt> share one API: switching a call from a thread to a process is one word. TwinRun is that parity in C++ and Qt, made visible.</p>':
+        '<h3>Threads e processos</h3><p>Em Python, <tt>threading.Thread</tt> e <tt>multiprocessing.Process</tt> têm a mesma API: trocar uma chamada de thread para processo é uma palavra. O TwinRun é essa paridade em C++ e Qt, tornada visível.</p>',
+    "<p>Both print the same three lines. What differs is where the call runs:</p><ul><li>A <b>thread</b> runs inside this app and shares its memory: it starts fast and passes data for free, but it cannot be killed from outside (only asked to stop), and a crash in it would take the app down, so <tt>crash</tt> is refused as a thread.</li><li>A <b>process</b> is a program of its own: it costs a start-up, its data is copied to it, but it can be killed at any time, and when it crashes only it ends (the table names the signal, such as SIGSEGV).</li></ul><p>Launch the form's call with <b>Both</b> to run it both ways at once and compare their output, exit codes and times. The panel under the form shows the same call as Python would write it and as TwinRun C++.</p>":
+        "<p>Os dois imprimem as mesmas três linhas. O que muda é onde a chamada roda:</p><ul><li>Uma <b>thread</b> roda dentro deste aplicativo e compartilha a memória dele: começa rápido e passa dados de graça, mas não pode ser morta de fora (só se pode pedir que pare), e uma falha nela derrubaria o aplicativo; por isso <tt>crash</tt> é recusado como thread.</li><li>Um <b>processo</b> é um programa à parte: custa uma inicialização, os dados são copiados para ele, mas pode ser morto a qualquer momento, e quando falha só ele termina (a tabela mostra o sinal, como SIGSEGV).</li></ul><p>Inicie a chamada do formulário com <b>Ambos</b> para executá-la dos dois jeitos ao mesmo tempo e comparar saída, códigos de saída e tempos. O painel sob o formulário mostra a mesma chamada como o Python a escreveria e como TwinRun C++.</p>",
+    # JoinBar
+    'Cancel Join': 'Cancelar espera',
+    'Stop waiting; the workers go on running': 'Parar de esperar; os workers continuam rodando',
+    'Join cancelled: %1 still running': 'Espera cancelada: %1 ainda em execução',
+    '%1 still running after %2 s': '%1 ainda em execução após %2 s',
+    '%1 joined: exit code %2': '%1 terminou: código de saída %2',
+    '%1 joined: %2': '%1 terminou: %2',
+    'Joining %1… %2 s left': 'Aguardando %1… faltam %2 s',
+    # LaunchPanel
+    "Launch the form's call (Ctrl+Return)": 'Iniciar a chamada do formulário (Ctrl+Enter)',
+    '%1: %2': '%1: %2',
+    'A keyword argument needs a name': 'Um argumento nomeado precisa de um nome',
+    "'%1' is not a valid keyword name": "'%1' não é um nome de argumento válido",
+    'keyword argument repeated: %1': 'argumento nomeado repetido: %1',
+    '%1=: %2': '%1=: %2',
+    '&Positional arguments': 'Argumentos &posicionais',
+    '&Keyword arguments': 'Argumentos &nomeados',
+    '&Daemon': 'Dae&mon',
+    '&Launch': '&Iniciar',
+    '&Target': 'A&lvo',
+    'Worker': 'Worker',
+    'default: Thread-N (target) / Process-N': 'padrão: Thread-N (alvo) / Process-N',
+    'A daemon worker is stopped when the app quits; the app waits for the others (and asks you first)':
+        'Um worker daemon é parado quando o aplicativo fecha; o aplicativo espera pelos outros (e pergunta antes)',
+    'threading.Thread: runs inside this app, shares its memory': 'threading.Thread: roda dentro deste aplicativo, compartilha a memória dele',
+    'multiprocessing.Process: a child process of its own (spawn)': 'multiprocessing.Process: um processo filho próprio (spawn)',
+    'Both': 'Ambos',
+    'The same call as a thread and as a process at once, to compare them':
+        'A mesma chamada como thread e como processo ao mesmo tempo, para compará-las',
+    'spawn': 'spawn',
+    'forkserver': 'forkserver',
+    "How a process worker starts, like Python's start methods: spawn re-runs TwinRun; forkserver forks a warm helper (faster)":
+        'Como um worker em processo começa, como os start methods do Python: spawn executa o TwinRun de novo; forkserver faz fork de um auxiliar já carregado (mais rápido)',
+    'R&un as:': 'E&xecutar como:',
+    '&Name:': 'N&ome:',
+    '%1 (unknown target)': '%1 (alvo desconhecido)',
+    'This target is not registered.': 'Este alvo não está registrado.',
+    # MainWindow
+    'TwinRun': 'TwinRun',
+    'Cancel Closing': 'Cancelar fechamento',
+    'Dismiss': 'Dispensar',
+    'Copied: %1': 'Copiado: %1',
+    'expected thread, process, both or a JSON launch spec': 'esperado thread, process, both ou uma especificação JSON',
+    'TWINRUN_DEMO_LAUNCH=%1 was not launched: %2': 'TWINRUN_DEMO_LAUNCH=%1 não foi iniciado: %2',
+    'Output': 'Saída',
+    'Compare Thread / Process': 'Comparar thread / processo',
+    'Not launched: the window is closing (Cancel Closing first)': 'Não iniciado: a janela está fechando (cancele o fechamento antes)',
+    '%1 failed to start: %2': '%1 não iniciou: %2',
+    'Launched %1': 'Iniciado: %1',
+    ' and ': ' e ',
+    'Select a worker launched in Both mode to compare its two runs':
+        'Selecione um worker iniciado no modo Ambos para comparar as duas execuções',
+    'Running: %1 · %2': 'Em execução: %1 · %2',
+    '1 thread': '1 thread',
+    '%1 threads': '%1 threads',
+    '1 process': '1 processo',
+    '%1 processes': '%1 processos',
+    'The window will close when the running worker has ended. Nothing new can be launched meanwhile.':
+        'A janela fechará quando o worker em execução terminar. Nada novo pode ser iniciado enquanto isso.',
+    'The window will close when the %1 running workers have ended. Nothing new can be launched meanwhile.':
+        'A janela fechará quando os %1 workers em execução terminarem. Nada novo pode ser iniciado enquanto isso.',
+    'The window is closing: Cancel Closing to launch again': 'A janela está fechando: cancele o fechamento para iniciar de novo',
+    'Closing cancelled': 'Fechamento cancelado',
+    'The form is not a valid call: %1': 'O formulário não é uma chamada válida: %1',
+    'Cannot open %1: %2': 'Não foi possível abrir %1: %2',
+    'Opened %1': 'Aberto: %1',
+    'Save Preset': 'Salvar preset',
+    'TwinRun presets (*.json)': 'Presets do TwinRun (*.json)',
+    'Output Line Limit': 'Limite de linhas da saída',
+    'Lines kept per worker (the view shows them, Save writes them; earlier ones are dropped and counted):':
+        'Linhas guardadas por worker (a visão as mostra, Salvar as grava; as anteriores são descartadas e contadas):',
+    '&File': '&Arquivo',
+    'Reset Form to the Seed Example': 'Voltar o formulário ao exemplo original',
+    '&Open Preset...': '&Abrir preset...',
+    'Open Preset': 'Abrir preset',
+    '&Save Preset...': '&Salvar preset...',
+    '&Quit': '&Sair',
+    '&Edit': '&Editar',
+    '&Find in Output': '&Localizar na saída',
+    'Filter &Workers': 'Filtrar &workers',
+    'Output &Line Limit…': 'Limite de &linhas da saída…',
+    '&View': '&Visualizar',
+    '&Code Panel (Python and C++)': 'Painel de &código (Python e C++)',
+    '&Workers': '&Workers',
+    '&Help': 'Aj&uda',
+    '&What Is This? Threads and Processes': '&O que é isto? Threads e processos',
+    'Threads and Processes': 'Threads e processos',
+    'The &Command Line': 'A linha de &comando',
+    'The Command Line': 'A linha de comando',
+    '&About TwinRun': '&Sobre o TwinRun',
+    'About TwinRun': 'Sobre o TwinRun',
+    "<h3>TwinRun %1</h3><p>Python's <tt>threading.Thread</tt> and <tt>multiprocessing.Process</tt>, in C++ and Qt: one Worker API, a thread backend and a process backend. Launch a call both ways and compare.</p>":
+        '<h3>TwinRun %1</h3><p><tt>threading.Thread</tt> e <tt>multiprocessing.Process</tt> do Python, em C++ e Qt: uma API Worker, um backend de thread e um de processo. Inicie uma chamada dos dois jeitos e compare.</p>',
+    # OutputPane
+    'Find': 'Localizar',
+    'Find in the output (Ctrl+F)': 'Localizar na saída (Ctrl+F)',
+    'Copy': 'Copiar',
+    'Copy the selection, or the whole output when nothing is selected': 'Copiar a seleção, ou a saída inteira quando nada está selecionado',
+    'Save…': 'Salvar…',
+    'Save the output to a file': 'Salvar a saída num arquivo',
+    'Clear': 'Limpar',
+    "Clear this worker's output": 'Limpar a saída deste worker',
+    'Save Output': 'Salvar saída',
+    'Logs (*.log *.txt);;All files (*)': 'Logs (*.log *.txt);;Todos os arquivos (*)',
+    '[TwinRun: 1 earlier line was dropped; the log keeps the last %1]':
+        '[TwinRun: 1 linha anterior foi descartada; o log guarda as últimas %1]',
+    '[TwinRun: %1 earlier lines were dropped; the log keeps the last %2]':
+        '[TwinRun: %1 linhas anteriores foram descartadas; o log guarda as últimas %2]',
+    'Saved %1 lines to %2': '%1 linhas salvas em %2',
+    'Could not save %1: %2': 'Não foi possível salvar %1: %2',
+    '%1 — %2': '%1 — %2',
+    ', exit code %1': ', código de saída %1',
+    'Failed to start: %1': 'Não iniciou: %1',
+    '1 earlier line dropped': '1 linha anterior descartada',
+    '%1 earlier lines dropped': '%1 linhas anteriores descartadas',
+    # OutputView
+    'No output': 'Sem saída',
+    # ParityPanel
+    'Python — thread': 'Python — thread',
+    'Python — process': 'Python — processo',
+    'TwinRun C++': 'TwinRun C++',
+    'Copy to the clipboard': 'Copiar para a área de transferência',
+    '# Not a valid call yet: %1': '# Ainda não é uma chamada válida: %1',
+    # WorkerFilterModel
+    'still running, cannot be killed': 'ainda em execução, não pode ser morta',
+    'stop requested': 'parada pedida',
+    # WorkerTableModel
+    'Name': 'Nome',
+    'Backend': 'Backend',
+    'Call': 'Chamada',
+    'State': 'Estado',
+    'Ident': 'Ident',
+    'Exit code': 'Código de saída',
+    'Started': 'Início',
+    'Duration': 'Duração',
+    'Lines': 'Linhas',
+    # WorkersPanel
+    "A thread cannot be killed: it shares the app's memory, so stopping it from outside could leave locks held and data half-written. Use Terminate to ask it to stop.":
+        'Uma thread não pode ser morta: ela compartilha a memória do aplicativo, e pará-la de fora poderia deixar locks presos e dados pela metade. Use Encerrar para pedir que pare.',
+    '&Columns': '&Colunas',
+    'Join': 'Aguardar',
+    'Terminate': 'Encerrar',
+    'Kill': 'Matar',
+    'Re-run': 'Executar de novo',
+    'Clear Finished': 'Limpar terminados',
+    'Join &Timeout…': '&Tempo limite da espera…',
+    'Filter workers': 'Filtrar workers',
+    'Shows the rows where any column contains the text (any case)':
+        'Mostra as linhas em que alguma coluna contém o texto (maiúsculas ou minúsculas)',
+    'Join Timeout': 'Tempo limite da espera',
+    'Join waits at most (seconds):': 'A espera dura no máximo (segundos):',
+    'Asked %1 to stop': 'Pedido a %1 que pare',
+    'Sent SIGTERM to %1': 'SIGTERM enviado a %1',
+    'Sent SIGKILL to %1': 'SIGKILL enviado a %1',
+    'Not removed while running: %1 (terminate first)': 'Não removidos enquanto em execução: %1 (encerre antes)',
+    'Kill the process at once (SIGKILL, exit code -9)': 'Matar o processo na hora (SIGKILL, código de saída -9)',
+    'A running worker cannot be removed: terminate it first': 'Um worker em execução não pode ser removido: encerre-o antes',
+    'Remove the selected workers that have ended (Delete)': 'Remover os workers selecionados que terminaram (Delete)',
+}
+# Plural forms for pt_BR: one, many.
+PT_NUMERUS = {
+    'Copied %n line(s) to the clipboard': ['%n linha copiada para a área de transferência',
+                                           '%n linhas copiadas para a área de transferência'],
+}
+
+ts = pathlib.Path(__file__).with_name('twinrun_pt_BR.ts')
+tree = ET.parse(ts)
+missing = []
+for message in tree.getroot().iter('message'):
+    source = message.find('source').text
+    translation = message.find('translation')
+    if message.get('numerus') == 'yes':
+        forms = PT_NUMERUS.get(source)
+        if not forms:
+            missing.append(source)
+            continue
+        for child in list(translation):
+            translation.remove(child)
+        for form in forms:
+            ET.SubElement(translation, 'numerusform').text = form
+        translation.text = None
+    else:
+        if source not in PT:
+            missing.append(source)
+            continue
+        translation.text = PT[source]
+    translation.attrib.pop('type', None)
+ET.indent(tree)
+tree.write(ts, encoding='utf-8', xml_declaration=True)
+with open(ts, 'r+', encoding='utf-8') as f:  # keep the DOCTYPE lupdate expects
+    text = f.read().replace("<?xml version='1.0' encoding='utf-8'?>", '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>', 1)
+    f.seek(0); f.write(text); f.truncate()
+for source in missing:
+    print('untranslated:', source)
