@@ -1,5 +1,7 @@
 #include "comparepanel.h"
 
+#include "themecolors.h"
+
 #include "durationtext.h"
 #include "outputview.h"
 #include <twinrun/outputlog.h>
@@ -191,18 +193,16 @@ void ComparePanel::refresh()
         m_sides[i].view->revealHighlightedLine();
     }
     if (c.identical)
-        showVerdict(c.summary(), QColor(214, 240, 218), QStyle::SP_DialogApplyButton);
+        showVerdict(c.summary(), theme::successBackground(palette()), QStyle::SP_DialogApplyButton);
     else
-        showVerdict(c.summary(), QColor(253, 226, 204), QStyle::SP_MessageBoxWarning);
+        showVerdict(c.summary(), theme::failureBackground(palette()), QStyle::SP_MessageBoxWarning);
 }
 
 void ComparePanel::showVerdict(const QString& text, const QColor& background,
                                QStyle::StandardPixmap icon)
 {
     m_verdict->setText(text);
-    QPalette palette = m_verdictBar->palette();
-    palette.setColor(QPalette::Window, background);
-    m_verdictBar->setPalette(palette);
+    m_verdictBar->setPalette(theme::barPalette(palette(), background)); // text stays readable
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
     m_verdictIcon->setPixmap(style()->standardIcon(icon).pixmap(size, size));
 }

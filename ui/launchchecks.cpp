@@ -16,16 +16,6 @@
 
 namespace twinrun {
 
-namespace {
-
-bool isIdentifier(const QString& name)
-{
-    static const QRegularExpression identifier(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
-    return identifier.match(name).hasMatch();
-}
-
-} // namespace
-
 void LaunchPanel::validate()
 {
     if (m_settingSpec)
@@ -175,8 +165,8 @@ void LaunchPanel::markCallError(const CallError& problem)
         for (ArgRow* row : m_kwargs->rows()) {
             if (row->name() != problem.keyword)
                 continue;
-            const bool nameIsWrong = problem.kind == Kind::Unexpected ||
-                                     problem.kind == Kind::Duplicate;
+            const bool nameIsWrong =
+                problem.kind == Kind::Unexpected || problem.kind == Kind::Duplicate;
             markInvalid(nameIsWrong ? row->nameField() : row->valueEdit(), error);
             return;
         }
@@ -189,8 +179,8 @@ void LaunchPanel::markCallError(const CallError& problem)
     bool keywordOnly = false;
     if (const Target* target = TargetRegistry::instance().find(currentTargetName())) {
         for (const Param& p : target->signature.params)
-            keywordOnly = keywordOnly ||
-                          (p.name == problem.parameter && p.kind == Param::Kind::KeywordOnly);
+            keywordOnly =
+                keywordOnly || (p.name == problem.parameter && p.kind == Param::Kind::KeywordOnly);
     }
     markInvalid(keywordOnly ? m_kwargsBox : m_argsBox, error);
 }

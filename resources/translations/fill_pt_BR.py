@@ -7,6 +7,9 @@ import pathlib
 import xml.etree.ElementTree as ET
 
 PT = {
+    # ComparePanel
+    'Not compared: these runs are not the two halves of one Both launch':
+        'Não comparados: estas execuções não são as duas metades de um lançamento Ambos',
     # QMessageBox (the quit prompt)
     'Workers Still Running': 'Workers ainda em execução',
     '1 worker is still running: %1.': '1 worker ainda está em execução: %1.',

@@ -1,824 +1,828 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
-<context>
+  <context>
     <name>QMessageBox</name>
     <message>
-        <source>Workers Still Running</source>
-        <translation>Workers ainda em execução</translation>
+      <source>Workers Still Running</source>
+      <translation>Workers ainda em execução</translation>
     </message>
     <message>
-        <source>1 worker is still running: %1.</source>
-        <translation>1 worker ainda está em execução: %1.</translation>
+      <source>1 worker is still running: %1.</source>
+      <translation>1 worker ainda está em execução: %1.</translation>
     </message>
     <message>
-        <source>%1 workers are still running: %2.</source>
-        <translation>%1 workers ainda estão em execução: %2.</translation>
+      <source>%1 workers are still running: %2.</source>
+      <translation>%1 workers ainda estão em execução: %2.</translation>
     </message>
     <message>
-        <source>Wait keeps the window open until they end, then closes it. Stop asks them to stop; processes that do not stop in time are killed.</source>
-        <translation>Aguardar mantém a janela aberta até que terminem e então a fecha. Parar pede que parem; processos que não param a tempo são mortos.</translation>
+      <source>Wait keeps the window open until they end, then closes it. Stop asks them to stop; processes that do not stop in time are killed.</source>
+      <translation>Aguardar mantém a janela aberta até que terminem e então a fecha. Parar pede que parem; processos que não param a tempo são mortos.</translation>
     </message>
     <message>
-        <source>Wait</source>
-        <translation>Aguardar</translation>
+      <source>Wait</source>
+      <translation>Aguardar</translation>
     </message>
     <message>
-        <source>Stop Them</source>
-        <translation>Parar todos</translation>
+      <source>Stop Them</source>
+      <translation>Parar todos</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>twinrun::ArgListEditor</name>
     <message>
-        <source>No positional arguments</source>
-        <translation>Nenhum argumento posicional</translation>
+      <source>No positional arguments</source>
+      <translation>Nenhum argumento posicional</translation>
     </message>
     <message>
-        <source>No keyword arguments</source>
-        <translation>Nenhum argumento nomeado</translation>
+      <source>No keyword arguments</source>
+      <translation>Nenhum argumento nomeado</translation>
     </message>
     <message>
-        <source>&amp;Add argument</source>
-        <translation>Adicionar a&amp;rgumento</translation>
+      <source>&amp;Add argument</source>
+      <translation>Adicionar a&amp;rgumento</translation>
     </message>
     <message>
-        <source>Add ke&amp;yword</source>
-        <translation>Adicionar nomea&amp;do</translation>
+      <source>Add ke&amp;yword</source>
+      <translation>Adicionar nomea&amp;do</translation>
     </message>
     <message>
-        <source>(extra)</source>
-        <translation>(a mais)</translation>
+      <source>(extra)</source>
+      <translation>(a mais)</translation>
     </message>
     <message>
-        <source>The target takes no more positional arguments (it has no *args)</source>
-        <translation>O alvo não aceita mais argumentos posicionais (não tem *args)</translation>
+      <source>The target takes no more positional arguments (it has no *args)</source>
+      <translation>O alvo não aceita mais argumentos posicionais (não tem *args)</translation>
     </message>
     <message>
-        <source>Every keyword parameter of the target is given already</source>
-        <translation>Todos os parâmetros nomeados do alvo já foram dados</translation>
+      <source>Every keyword parameter of the target is given already</source>
+      <translation>Todos os parâmetros nomeados do alvo já foram dados</translation>
     </message>
     <message>
-        <source>The target takes no keyword arguments</source>
-        <translation>O alvo não aceita argumentos nomeados</translation>
+      <source>The target takes no keyword arguments</source>
+      <translation>O alvo não aceita argumentos nomeados</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>twinrun::ArgRow</name>
     <message>
-        <source>e.g. 42, -7, 0x1f</source>
-        <translation>ex.: 42, -7, 0x1f</translation>
+      <source>e.g. 42, -7, 0x1f</source>
+      <translation>ex.: 42, -7, 0x1f</translation>
     </message>
     <message>
-        <source>e.g. 1.5, 1e3, inf</source>
-        <translation>ex.: 1.5, 1e3, inf</translation>
+      <source>e.g. 1.5, 1e3, inf</source>
+      <translation>ex.: 1.5, 1e3, inf</translation>
     </message>
     <message>
-        <source>text, taken as typed</source>
-        <translation>texto, como digitado</translation>
+      <source>text, taken as typed</source>
+      <translation>texto, como digitado</translation>
     </message>
     <message>
-        <source>True or False</source>
-        <translation>True ou False</translation>
+      <source>True or False</source>
+      <translation>True ou False</translation>
     </message>
     <message>
-        <source>e.g. (1, 2), [1, &apos;a&apos;], {&apos;k&apos;: 1}</source>
-        <translation>ex.: (1, 2), [1, &apos;a&apos;], {&apos;k&apos;: 1}</translation>
+      <source>e.g. (1, 2), [1, 'a'], {'k': 1}</source>
+      <translation>ex.: (1, 2), [1, 'a'], {'k': 1}</translation>
     </message>
     <message>
-        <source>The keyword, as in name=value: one of the target&apos;s parameters</source>
-        <translation>O nome, como em nome=valor: um dos parâmetros do alvo</translation>
+      <source>The keyword, as in name=value: one of the target's parameters</source>
+      <translation>O nome, como em nome=valor: um dos parâmetros do alvo</translation>
     </message>
     <message>
-        <source>The value&apos;s Python type; &quot;literal&quot; takes any Python literal, such as a tuple, list or dict</source>
-        <translation>O tipo Python do valor; &quot;literal&quot; aceita qualquer literal Python, como uma tupla, lista ou dict</translation>
+      <source>The value's Python type; "literal" takes any Python literal, such as a tuple, list or dict</source>
+      <translation>O tipo Python do valor; "literal" aceita qualquer literal Python, como uma tupla, lista ou dict</translation>
     </message>
     <message>
-        <source>The value, as a Python literal</source>
-        <translation>O valor, como literal Python</translation>
+      <source>The value, as a Python literal</source>
+      <translation>O valor, como literal Python</translation>
     </message>
     <message>
-        <source>Move up</source>
-        <translation>Mover para cima</translation>
+      <source>Move up</source>
+      <translation>Mover para cima</translation>
     </message>
     <message>
-        <source>Move down</source>
-        <translation>Mover para baixo</translation>
+      <source>Move down</source>
+      <translation>Mover para baixo</translation>
     </message>
     <message>
-        <source>Remove</source>
-        <translation>Remover</translation>
+      <source>Remove</source>
+      <translation>Remover</translation>
     </message>
     <message>
-        <source>name</source>
-        <translation>nome</translation>
+      <source>name</source>
+      <translation>nome</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>twinrun::ComparePanel</name>
     <message>
-        <source>Thread</source>
-        <translation>Thread</translation>
+      <source>Thread</source>
+      <translation>Thread</translation>
     </message>
     <message>
-        <source>Process</source>
-        <translation>Processo</translation>
+      <source>Process</source>
+      <translation>Processo</translation>
     </message>
     <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
+      <source>%1 · %2</source>
+      <translation>%1 · %2</translation>
     </message>
     <message>
-        <source>exit code %1</source>
-        <translation>código de saída %1</translation>
+      <source>exit code %1</source>
+      <translation>código de saída %1</translation>
     </message>
     <message>
-        <source>Launch in Both mode to compare a thread run with a process run</source>
-        <translation>Inicie no modo Ambos para comparar uma execução em thread com uma em processo</translation>
+      <source>Launch in Both mode to compare a thread run with a process run</source>
+      <translation>Inicie no modo Ambos para comparar uma execução em thread com uma em processo</translation>
     </message>
     <message>
-        <source>Running: the verdict comes when both have ended</source>
-        <translation>Em execução: o veredito vem quando ambos terminarem</translation>
+      <source>Running: the verdict comes when both have ended</source>
+      <translation>Em execução: o veredito vem quando ambos terminarem</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>Not compared: these runs are not the two halves of one Both launch</source>
+      <translation>Não comparados: estas execuções não são as duas metades de um lançamento Ambos</translation>
+    </message>
+  </context>
+  <context>
     <name>twinrun::FindBar</name>
     <message>
-        <source>Match case</source>
-        <translation>Diferenciar maiúsculas</translation>
+      <source>Match case</source>
+      <translation>Diferenciar maiúsculas</translation>
     </message>
     <message>
-        <source>Find in output</source>
-        <translation>Localizar na saída</translation>
+      <source>Find in output</source>
+      <translation>Localizar na saída</translation>
     </message>
     <message>
-        <source>Previous match (Shift+Return)</source>
-        <translation>Ocorrência anterior (Shift+Enter)</translation>
+      <source>Previous match (Shift+Return)</source>
+      <translation>Ocorrência anterior (Shift+Enter)</translation>
     </message>
     <message>
-        <source>Next match (Return)</source>
-        <translation>Próxima ocorrência (Enter)</translation>
+      <source>Next match (Return)</source>
+      <translation>Próxima ocorrência (Enter)</translation>
     </message>
     <message>
-        <source>Close (Escape)</source>
-        <translation>Fechar (Esc)</translation>
+      <source>Close (Escape)</source>
+      <translation>Fechar (Esc)</translation>
     </message>
     <message>
-        <source>Find:</source>
-        <translation>Localizar:</translation>
+      <source>Find:</source>
+      <translation>Localizar:</translation>
     </message>
     <message>
-        <source>Not found</source>
-        <translation>Não encontrado</translation>
+      <source>Not found</source>
+      <translation>Não encontrado</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>twinrun::HelpPages</name>
     <message>
-        <source>&lt;h3&gt;The command line&lt;/h3&gt;&lt;p&gt;Everything the window launches, &lt;tt&gt;twinrun run&lt;/tt&gt; runs from a terminal, with the same targets, values and exit codes.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;A linha de comando&lt;/h3&gt;&lt;p&gt;Tudo o que a janela inicia, &lt;tt&gt;twinrun run&lt;/tt&gt; executa num terminal, com os mesmos alvos, valores e códigos de saída.&lt;/p&gt;</translation>
+      <source>&lt;h3&gt;The command line&lt;/h3&gt;&lt;p&gt;Everything the window launches, &lt;tt&gt;twinrun run&lt;/tt&gt; runs from a terminal, with the same targets, values and exit codes.&lt;/p&gt;</source>
+      <translation>&lt;h3&gt;A linha de comando&lt;/h3&gt;&lt;p&gt;Tudo o que a janela inicia, &lt;tt&gt;twinrun run&lt;/tt&gt; executa num terminal, com os mesmos alvos, valores e códigos de saída.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>open the window (without a display: run the demo)</source>
-        <translation>abre a janela (sem display: executa a demonstração)</translation>
+      <source>open the window (without a display: run the demo)</source>
+      <translation>abre a janela (sem display: executa a demonstração)</translation>
     </message>
     <message>
-        <source>run a preset saved by the window</source>
-        <translation>executa um preset salvo pela janela</translation>
+      <source>run a preset saved by the window</source>
+      <translation>executa um preset salvo pela janela</translation>
     </message>
     <message>
-        <source>every target with its signature and description</source>
-        <translation>todos os alvos, com assinatura e descrição</translation>
+      <source>every target with its signature and description</source>
+      <translation>todos os alvos, com assinatura e descrição</translation>
     </message>
     <message>
-        <source>the seed example as a thread and as a process, compared</source>
-        <translation>o exemplo original como thread e como processo, comparados</translation>
+      <source>the seed example as a thread and as a process, compared</source>
+      <translation>o exemplo original como thread e como processo, comparados</translation>
     </message>
     <message>
-        <source>launch cost and output throughput</source>
-        <translation>custo de início e vazão de saída</translation>
+      <source>launch cost and output throughput</source>
+      <translation>custo de início e vazão de saída</translation>
     </message>
     <message>
-        <source>&lt;p&gt;ARGs and kwarg VALUEs are Python literals: &lt;tt&gt;1&lt;/tt&gt;, &lt;tt&gt;1.5&lt;/tt&gt;, &lt;tt&gt;&apos;Edson&apos;&lt;/tt&gt;, &lt;tt&gt;True&lt;/tt&gt;, &lt;tt&gt;None&lt;/tt&gt;, &lt;tt&gt;(1, 2)&lt;/tt&gt;; a bare word is a str as typed. The target&apos;s output goes to stdout and stderr byte for byte. Exit status: the worker&apos;s exit code, 128+N when a process died by signal N, 124 on &lt;tt&gt;--timeout&lt;/tt&gt;, 2 for bad usage.&lt;/p&gt;&lt;p&gt;Examples:&lt;/p&gt;</source>
-        <translation>&lt;p&gt;ARGs e VALUEs de kwarg são literais Python: &lt;tt&gt;1&lt;/tt&gt;, &lt;tt&gt;1.5&lt;/tt&gt;, &lt;tt&gt;&apos;Edson&apos;&lt;/tt&gt;, &lt;tt&gt;True&lt;/tt&gt;, &lt;tt&gt;None&lt;/tt&gt;, &lt;tt&gt;(1, 2)&lt;/tt&gt;; uma palavra solta é uma str como digitada. A saída do alvo vai para stdout e stderr byte a byte. Status de saída: o código de saída do worker, 128+N quando um processo morreu pelo sinal N, 124 em &lt;tt&gt;--timeout&lt;/tt&gt;, 2 para uso incorreto.&lt;/p&gt;&lt;p&gt;Exemplos:&lt;/p&gt;</translation>
+      <source>&lt;p&gt;ARGs and kwarg VALUEs are Python literals: &lt;tt&gt;1&lt;/tt&gt;, &lt;tt&gt;1.5&lt;/tt&gt;, &lt;tt&gt;'Edson'&lt;/tt&gt;, &lt;tt&gt;True&lt;/tt&gt;, &lt;tt&gt;None&lt;/tt&gt;, &lt;tt&gt;(1, 2)&lt;/tt&gt;; a bare word is a str as typed. The target's output goes to stdout and stderr byte for byte. Exit status: the worker's exit code, 128+N when a process died by signal N, 124 on &lt;tt&gt;--timeout&lt;/tt&gt;, 2 for bad usage.&lt;/p&gt;&lt;p&gt;Examples:&lt;/p&gt;</source>
+      <translation>&lt;p&gt;ARGs e VALUEs de kwarg são literais Python: &lt;tt&gt;1&lt;/tt&gt;, &lt;tt&gt;1.5&lt;/tt&gt;, &lt;tt&gt;'Edson'&lt;/tt&gt;, &lt;tt&gt;True&lt;/tt&gt;, &lt;tt&gt;None&lt;/tt&gt;, &lt;tt&gt;(1, 2)&lt;/tt&gt;; uma palavra solta é uma str como digitada. A saída do alvo vai para stdout e stderr byte a byte. Status de saída: o código de saída do worker, 128+N quando um processo morreu pelo sinal N, 124 em &lt;tt&gt;--timeout&lt;/tt&gt;, 2 para uso incorreto.&lt;/p&gt;&lt;p&gt;Exemplos:&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Threads and processes&lt;/h3&gt;&lt;p&gt;In Python, &lt;tt&gt;threading.Thread&lt;/tt&gt; and &lt;tt&gt;multiprocessing.Process&lt;/tt&gt; share one API: switching a call from a thread to a process is one word. TwinRun is that parity in C++ and Qt, made visible.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Threads e processos&lt;/h3&gt;&lt;p&gt;Em Python, &lt;tt&gt;threading.Thread&lt;/tt&gt; e &lt;tt&gt;multiprocessing.Process&lt;/tt&gt; têm a mesma API: trocar uma chamada de thread para processo é uma palavra. O TwinRun é essa paridade em C++ e Qt, tornada visível.&lt;/p&gt;</translation>
+      <source>&lt;h3&gt;Threads and processes&lt;/h3&gt;&lt;p&gt;In Python, &lt;tt&gt;threading.Thread&lt;/tt&gt; and &lt;tt&gt;multiprocessing.Process&lt;/tt&gt; share one API: switching a call from a thread to a process is one word. TwinRun is that parity in C++ and Qt, made visible.&lt;/p&gt;</source>
+      <translation>&lt;h3&gt;Threads e processos&lt;/h3&gt;&lt;p&gt;Em Python, &lt;tt&gt;threading.Thread&lt;/tt&gt; e &lt;tt&gt;multiprocessing.Process&lt;/tt&gt; têm a mesma API: trocar uma chamada de thread para processo é uma palavra. O TwinRun é essa paridade em C++ e Qt, tornada visível.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Both print the same three lines. What differs is where the call runs:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;A &lt;b&gt;thread&lt;/b&gt; runs inside this app and shares its memory: it starts fast and passes data for free, but it cannot be killed from outside (only asked to stop), and a crash in it would take the app down, so &lt;tt&gt;crash&lt;/tt&gt; is refused as a thread.&lt;/li&gt;&lt;li&gt;A &lt;b&gt;process&lt;/b&gt; is a program of its own: it costs a start-up, its data is copied to it, but it can be killed at any time, and when it crashes only it ends (the table names the signal, such as SIGSEGV).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Launch the form&apos;s call with &lt;b&gt;Both&lt;/b&gt; to run it both ways at once and compare their output, exit codes and times. The panel under the form shows the same call as Python would write it and as TwinRun C++.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Os dois imprimem as mesmas três linhas. O que muda é onde a chamada roda:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Uma &lt;b&gt;thread&lt;/b&gt; roda dentro deste aplicativo e compartilha a memória dele: começa rápido e passa dados de graça, mas não pode ser morta de fora (só se pode pedir que pare), e uma falha nela derrubaria o aplicativo; por isso &lt;tt&gt;crash&lt;/tt&gt; é recusado como thread.&lt;/li&gt;&lt;li&gt;Um &lt;b&gt;processo&lt;/b&gt; é um programa à parte: custa uma inicialização, os dados são copiados para ele, mas pode ser morto a qualquer momento, e quando falha só ele termina (a tabela mostra o sinal, como SIGSEGV).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Inicie a chamada do formulário com &lt;b&gt;Ambos&lt;/b&gt; para executá-la dos dois jeitos ao mesmo tempo e comparar saída, códigos de saída e tempos. O painel sob o formulário mostra a mesma chamada como o Python a escreveria e como TwinRun C++.&lt;/p&gt;</translation>
+      <source>&lt;p&gt;Both print the same three lines. What differs is where the call runs:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;A &lt;b&gt;thread&lt;/b&gt; runs inside this app and shares its memory: it starts fast and passes data for free, but it cannot be killed from outside (only asked to stop), and a crash in it would take the app down, so &lt;tt&gt;crash&lt;/tt&gt; is refused as a thread.&lt;/li&gt;&lt;li&gt;A &lt;b&gt;process&lt;/b&gt; is a program of its own: it costs a start-up, its data is copied to it, but it can be killed at any time, and when it crashes only it ends (the table names the signal, such as SIGSEGV).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Launch the form's call with &lt;b&gt;Both&lt;/b&gt; to run it both ways at once and compare their output, exit codes and times. The panel under the form shows the same call as Python would write it and as TwinRun C++.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Os dois imprimem as mesmas três linhas. O que muda é onde a chamada roda:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Uma &lt;b&gt;thread&lt;/b&gt; roda dentro deste aplicativo e compartilha a memória dele: começa rápido e passa dados de graça, mas não pode ser morta de fora (só se pode pedir que pare), e uma falha nela derrubaria o aplicativo; por isso &lt;tt&gt;crash&lt;/tt&gt; é recusado como thread.&lt;/li&gt;&lt;li&gt;Um &lt;b&gt;processo&lt;/b&gt; é um programa à parte: custa uma inicialização, os dados são copiados para ele, mas pode ser morto a qualquer momento, e quando falha só ele termina (a tabela mostra o sinal, como SIGSEGV).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Inicie a chamada do formulário com &lt;b&gt;Ambos&lt;/b&gt; para executá-la dos dois jeitos ao mesmo tempo e comparar saída, códigos de saída e tempos. O painel sob o formulário mostra a mesma chamada como o Python a escreveria e como TwinRun C++.&lt;/p&gt;</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>twinrun::JoinBar</name>
     <message>
-        <source>Cancel Join</source>
-        <translation>Cancelar espera</translation>
+      <source>Cancel Join</source>
+      <translation>Cancelar espera</translation>
     </message>
     <message>
-        <source>Stop waiting; the workers go on running</source>
-        <translation>Parar de esperar; os workers continuam rodando</translation>
+      <source>Stop waiting; the workers go on running</source>
+      <translation>Parar de esperar; os workers continuam rodando</translation>
     </message>
     <message>
-        <source>Join cancelled: %1 still running</source>
-        <translation>Espera cancelada: %1 ainda em execução</translation>
+      <source>Join cancelled: %1 still running</source>
+      <translation>Espera cancelada: %1 ainda em execução</translation>
     </message>
     <message>
-        <source>%1 still running after %2 s</source>
-        <translation>%1 ainda em execução após %2 s</translation>
+      <source>%1 still running after %2 s</source>
+      <translation>%1 ainda em execução após %2 s</translation>
     </message>
     <message>
-        <source>%1 joined: exit code %2</source>
-        <translation>%1 terminou: código de saída %2</translation>
+      <source>%1 joined: exit code %2</source>
+      <translation>%1 terminou: código de saída %2</translation>
     </message>
     <message>
-        <source>%1 joined: %2</source>
-        <translation>%1 terminou: %2</translation>
+      <source>%1 joined: %2</source>
+      <translation>%1 terminou: %2</translation>
     </message>
     <message>
-        <source>Joining %1… %2 s left</source>
-        <translation>Aguardando %1… faltam %2 s</translation>
+      <source>Joining %1… %2 s left</source>
+      <translation>Aguardando %1… faltam %2 s</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>twinrun::LaunchPanel</name>
     <message>
-        <source>Launch the form&apos;s call (Ctrl+Return)</source>
-        <translation>Iniciar a chamada do formulário (Ctrl+Enter)</translation>
+      <source>Launch the form's call (Ctrl+Return)</source>
+      <translation>Iniciar a chamada do formulário (Ctrl+Enter)</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
+      <source>%1: %2</source>
+      <translation>%1: %2</translation>
     </message>
     <message>
-        <source>A keyword argument needs a name</source>
-        <translation>Um argumento nomeado precisa de um nome</translation>
+      <source>A keyword argument needs a name</source>
+      <translation>Um argumento nomeado precisa de um nome</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a valid keyword name</source>
-        <translation>&apos;%1&apos; não é um nome de argumento válido</translation>
+      <source>'%1' is not a valid keyword name</source>
+      <translation>'%1' não é um nome de argumento válido</translation>
     </message>
     <message>
-        <source>keyword argument repeated: %1</source>
-        <translation>argumento nomeado repetido: %1</translation>
+      <source>keyword argument repeated: %1</source>
+      <translation>argumento nomeado repetido: %1</translation>
     </message>
     <message>
-        <source>%1=: %2</source>
-        <translation>%1=: %2</translation>
+      <source>%1=: %2</source>
+      <translation>%1=: %2</translation>
     </message>
     <message>
-        <source>&amp;Positional arguments</source>
-        <translation>Argumentos &amp;posicionais</translation>
+      <source>&amp;Positional arguments</source>
+      <translation>Argumentos &amp;posicionais</translation>
     </message>
     <message>
-        <source>&amp;Keyword arguments</source>
-        <translation>Argumentos &amp;nomeados</translation>
+      <source>&amp;Keyword arguments</source>
+      <translation>Argumentos &amp;nomeados</translation>
     </message>
     <message>
-        <source>&amp;Daemon</source>
-        <translation>Dae&amp;mon</translation>
+      <source>&amp;Daemon</source>
+      <translation>Dae&amp;mon</translation>
     </message>
     <message>
-        <source>&amp;Launch</source>
-        <translation>&amp;Iniciar</translation>
+      <source>&amp;Launch</source>
+      <translation>&amp;Iniciar</translation>
     </message>
     <message>
-        <source>&amp;Target</source>
-        <translation>A&amp;lvo</translation>
+      <source>&amp;Target</source>
+      <translation>A&amp;lvo</translation>
     </message>
     <message>
-        <source>Worker</source>
-        <translation>Worker</translation>
+      <source>Worker</source>
+      <translation>Worker</translation>
     </message>
     <message>
-        <source>default: Thread-N (target) / Process-N</source>
-        <translation>padrão: Thread-N (alvo) / Process-N</translation>
+      <source>default: Thread-N (target) / Process-N</source>
+      <translation>padrão: Thread-N (alvo) / Process-N</translation>
     </message>
     <message>
-        <source>A daemon worker is stopped when the app quits; the app waits for the others (and asks you first)</source>
-        <translation>Um worker daemon é parado quando o aplicativo fecha; o aplicativo espera pelos outros (e pergunta antes)</translation>
+      <source>A daemon worker is stopped when the app quits; the app waits for the others (and asks you first)</source>
+      <translation>Um worker daemon é parado quando o aplicativo fecha; o aplicativo espera pelos outros (e pergunta antes)</translation>
     </message>
     <message>
-        <source>Thread</source>
-        <translation>Thread</translation>
+      <source>Thread</source>
+      <translation>Thread</translation>
     </message>
     <message>
-        <source>threading.Thread: runs inside this app, shares its memory</source>
-        <translation>threading.Thread: roda dentro deste aplicativo, compartilha a memória dele</translation>
+      <source>threading.Thread: runs inside this app, shares its memory</source>
+      <translation>threading.Thread: roda dentro deste aplicativo, compartilha a memória dele</translation>
     </message>
     <message>
-        <source>Process</source>
-        <translation>Processo</translation>
+      <source>Process</source>
+      <translation>Processo</translation>
     </message>
     <message>
-        <source>multiprocessing.Process: a child process of its own (spawn)</source>
-        <translation>multiprocessing.Process: um processo filho próprio (spawn)</translation>
+      <source>multiprocessing.Process: a child process of its own (spawn)</source>
+      <translation>multiprocessing.Process: um processo filho próprio (spawn)</translation>
     </message>
     <message>
-        <source>Both</source>
-        <translation>Ambos</translation>
+      <source>Both</source>
+      <translation>Ambos</translation>
     </message>
     <message>
-        <source>The same call as a thread and as a process at once, to compare them</source>
-        <translation>A mesma chamada como thread e como processo ao mesmo tempo, para compará-las</translation>
+      <source>The same call as a thread and as a process at once, to compare them</source>
+      <translation>A mesma chamada como thread e como processo ao mesmo tempo, para compará-las</translation>
     </message>
     <message>
-        <source>spawn</source>
-        <translation>spawn</translation>
+      <source>spawn</source>
+      <translation>spawn</translation>
     </message>
     <message>
-        <source>forkserver</source>
-        <translation>forkserver</translation>
+      <source>forkserver</source>
+      <translation>forkserver</translation>
     </message>
     <message>
-        <source>How a process worker starts, like Python&apos;s start methods: spawn re-runs TwinRun; forkserver forks a warm helper (faster)</source>
-        <translation>Como um worker em processo começa, como os start methods do Python: spawn executa o TwinRun de novo; forkserver faz fork de um auxiliar já carregado (mais rápido)</translation>
+      <source>How a process worker starts, like Python's start methods: spawn re-runs TwinRun; forkserver forks a warm helper (faster)</source>
+      <translation>Como um worker em processo começa, como os start methods do Python: spawn executa o TwinRun de novo; forkserver faz fork de um auxiliar já carregado (mais rápido)</translation>
     </message>
     <message>
-        <source>R&amp;un as:</source>
-        <translation>E&amp;xecutar como:</translation>
+      <source>R&amp;un as:</source>
+      <translation>E&amp;xecutar como:</translation>
     </message>
     <message>
-        <source>&amp;Name:</source>
-        <translation>N&amp;ome:</translation>
+      <source>&amp;Name:</source>
+      <translation>N&amp;ome:</translation>
     </message>
     <message>
-        <source>%1 (unknown target)</source>
-        <translation>%1 (alvo desconhecido)</translation>
+      <source>%1 (unknown target)</source>
+      <translation>%1 (alvo desconhecido)</translation>
     </message>
     <message>
-        <source>This target is not registered.</source>
-        <translation>Este alvo não está registrado.</translation>
+      <source>This target is not registered.</source>
+      <translation>Este alvo não está registrado.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>twinrun::MainWindow</name>
     <message>
-        <source>TwinRun</source>
-        <translation>TwinRun</translation>
+      <source>TwinRun</source>
+      <translation>TwinRun</translation>
     </message>
     <message>
-        <source>Cancel Closing</source>
-        <translation>Cancelar fechamento</translation>
+      <source>Cancel Closing</source>
+      <translation>Cancelar fechamento</translation>
     </message>
     <message>
-        <source>Dismiss</source>
-        <translation>Dispensar</translation>
+      <source>Dismiss</source>
+      <translation>Dispensar</translation>
     </message>
     <message>
-        <source>Copied: %1</source>
-        <translation>Copiado: %1</translation>
+      <source>Copied: %1</source>
+      <translation>Copiado: %1</translation>
     </message>
     <message>
-        <source>expected thread, process, both or a JSON launch spec</source>
-        <translation>esperado thread, process, both ou uma especificação JSON</translation>
+      <source>expected thread, process, both or a JSON launch spec</source>
+      <translation>esperado thread, process, both ou uma especificação JSON</translation>
     </message>
     <message>
-        <source>TWINRUN_DEMO_LAUNCH=%1 was not launched: %2</source>
-        <translation>TWINRUN_DEMO_LAUNCH=%1 não foi iniciado: %2</translation>
+      <source>TWINRUN_DEMO_LAUNCH=%1 was not launched: %2</source>
+      <translation>TWINRUN_DEMO_LAUNCH=%1 não foi iniciado: %2</translation>
     </message>
     <message>
-        <source>Output</source>
-        <translation>Saída</translation>
+      <source>Output</source>
+      <translation>Saída</translation>
     </message>
     <message>
-        <source>Compare Thread / Process</source>
-        <translation>Comparar thread / processo</translation>
+      <source>Compare Thread / Process</source>
+      <translation>Comparar thread / processo</translation>
     </message>
     <message>
-        <source>Not launched: the window is closing (Cancel Closing first)</source>
-        <translation>Não iniciado: a janela está fechando (cancele o fechamento antes)</translation>
+      <source>Not launched: the window is closing (Cancel Closing first)</source>
+      <translation>Não iniciado: a janela está fechando (cancele o fechamento antes)</translation>
     </message>
     <message>
-        <source>%1 failed to start: %2</source>
-        <translation>%1 não iniciou: %2</translation>
+      <source>%1 failed to start: %2</source>
+      <translation>%1 não iniciou: %2</translation>
     </message>
     <message>
-        <source>Launched %1</source>
-        <translation>Iniciado: %1</translation>
+      <source>Launched %1</source>
+      <translation>Iniciado: %1</translation>
     </message>
     <message>
-        <source> and </source>
-        <translation> e </translation>
+      <source> and </source>
+      <translation> e </translation>
     </message>
     <message>
-        <source>Select a worker launched in Both mode to compare its two runs</source>
-        <translation>Selecione um worker iniciado no modo Ambos para comparar as duas execuções</translation>
+      <source>Select a worker launched in Both mode to compare its two runs</source>
+      <translation>Selecione um worker iniciado no modo Ambos para comparar as duas execuções</translation>
     </message>
     <message>
-        <source>Running: %1 · %2</source>
-        <translation>Em execução: %1 · %2</translation>
+      <source>Running: %1 · %2</source>
+      <translation>Em execução: %1 · %2</translation>
     </message>
     <message>
-        <source>The window will close when the running worker has ended. Nothing new can be launched meanwhile.</source>
-        <translation>A janela fechará quando o worker em execução terminar. Nada novo pode ser iniciado enquanto isso.</translation>
+      <source>The window will close when the running worker has ended. Nothing new can be launched meanwhile.</source>
+      <translation>A janela fechará quando o worker em execução terminar. Nada novo pode ser iniciado enquanto isso.</translation>
     </message>
     <message>
-        <source>The window will close when the %1 running workers have ended. Nothing new can be launched meanwhile.</source>
-        <translation>A janela fechará quando os %1 workers em execução terminarem. Nada novo pode ser iniciado enquanto isso.</translation>
+      <source>The window will close when the %1 running workers have ended. Nothing new can be launched meanwhile.</source>
+      <translation>A janela fechará quando os %1 workers em execução terminarem. Nada novo pode ser iniciado enquanto isso.</translation>
     </message>
     <message>
-        <source>The window is closing: Cancel Closing to launch again</source>
-        <translation>A janela está fechando: cancele o fechamento para iniciar de novo</translation>
+      <source>The window is closing: Cancel Closing to launch again</source>
+      <translation>A janela está fechando: cancele o fechamento para iniciar de novo</translation>
     </message>
     <message>
-        <source>Closing cancelled</source>
-        <translation>Fechamento cancelado</translation>
+      <source>Closing cancelled</source>
+      <translation>Fechamento cancelado</translation>
     </message>
     <message>
-        <source>The form is not a valid call: %1</source>
-        <translation>O formulário não é uma chamada válida: %1</translation>
+      <source>The form is not a valid call: %1</source>
+      <translation>O formulário não é uma chamada válida: %1</translation>
     </message>
     <message>
-        <source>Cannot open %1: %2</source>
-        <translation>Não foi possível abrir %1: %2</translation>
+      <source>Cannot open %1: %2</source>
+      <translation>Não foi possível abrir %1: %2</translation>
     </message>
     <message>
-        <source>Opened %1</source>
-        <translation>Aberto: %1</translation>
+      <source>Opened %1</source>
+      <translation>Aberto: %1</translation>
     </message>
     <message>
-        <source>Save Preset</source>
-        <translation>Salvar preset</translation>
+      <source>Save Preset</source>
+      <translation>Salvar preset</translation>
     </message>
     <message>
-        <source>TwinRun presets (*.json)</source>
-        <translation>Presets do TwinRun (*.json)</translation>
+      <source>TwinRun presets (*.json)</source>
+      <translation>Presets do TwinRun (*.json)</translation>
     </message>
     <message>
-        <source>Output Line Limit</source>
-        <translation>Limite de linhas da saída</translation>
+      <source>Output Line Limit</source>
+      <translation>Limite de linhas da saída</translation>
     </message>
     <message>
-        <source>Lines kept per worker (the view shows them, Save writes them; earlier ones are dropped and counted):</source>
-        <translation>Linhas guardadas por worker (a visão as mostra, Salvar as grava; as anteriores são descartadas e contadas):</translation>
+      <source>Lines kept per worker (the view shows them, Save writes them; earlier ones are dropped and counted):</source>
+      <translation>Linhas guardadas por worker (a visão as mostra, Salvar as grava; as anteriores são descartadas e contadas):</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>&amp;Arquivo</translation>
+      <source>&amp;File</source>
+      <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <source>Reset Form to the Seed Example</source>
-        <translation>Voltar o formulário ao exemplo original</translation>
+      <source>Reset Form to the Seed Example</source>
+      <translation>Voltar o formulário ao exemplo original</translation>
     </message>
     <message>
-        <source>&amp;Open Preset...</source>
-        <translation>&amp;Abrir preset...</translation>
+      <source>&amp;Open Preset...</source>
+      <translation>&amp;Abrir preset...</translation>
     </message>
     <message>
-        <source>Open Preset</source>
-        <translation>Abrir preset</translation>
+      <source>Open Preset</source>
+      <translation>Abrir preset</translation>
     </message>
     <message>
-        <source>&amp;Save Preset...</source>
-        <translation>&amp;Salvar preset...</translation>
+      <source>&amp;Save Preset...</source>
+      <translation>&amp;Salvar preset...</translation>
     </message>
     <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Sair</translation>
+      <source>&amp;Quit</source>
+      <translation>&amp;Sair</translation>
     </message>
     <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Editar</translation>
+      <source>&amp;Edit</source>
+      <translation>&amp;Editar</translation>
     </message>
     <message>
-        <source>&amp;Find in Output</source>
-        <translation>&amp;Localizar na saída</translation>
+      <source>&amp;Find in Output</source>
+      <translation>&amp;Localizar na saída</translation>
     </message>
     <message>
-        <source>Filter &amp;Workers</source>
-        <translation>Filtrar &amp;workers</translation>
+      <source>Filter &amp;Workers</source>
+      <translation>Filtrar &amp;workers</translation>
     </message>
     <message>
-        <source>Output &amp;Line Limit…</source>
-        <translation>Limite de &amp;linhas da saída…</translation>
+      <source>Output &amp;Line Limit…</source>
+      <translation>Limite de &amp;linhas da saída…</translation>
     </message>
     <message>
-        <source>&amp;View</source>
-        <translation>&amp;Visualizar</translation>
+      <source>&amp;View</source>
+      <translation>&amp;Visualizar</translation>
     </message>
     <message>
-        <source>&amp;Code Panel (Python and C++)</source>
-        <translation>Painel de &amp;código (Python e C++)</translation>
+      <source>&amp;Code Panel (Python and C++)</source>
+      <translation>Painel de &amp;código (Python e C++)</translation>
     </message>
     <message>
-        <source>&amp;Workers</source>
-        <translation>&amp;Workers</translation>
+      <source>&amp;Workers</source>
+      <translation>&amp;Workers</translation>
     </message>
     <message>
-        <source>&amp;Help</source>
-        <translation>Aj&amp;uda</translation>
+      <source>&amp;Help</source>
+      <translation>Aj&amp;uda</translation>
     </message>
     <message>
-        <source>&amp;What Is This? Threads and Processes</source>
-        <translation>&amp;O que é isto? Threads e processos</translation>
+      <source>&amp;What Is This? Threads and Processes</source>
+      <translation>&amp;O que é isto? Threads e processos</translation>
     </message>
     <message>
-        <source>Threads and Processes</source>
-        <translation>Threads e processos</translation>
+      <source>Threads and Processes</source>
+      <translation>Threads e processos</translation>
     </message>
     <message>
-        <source>The &amp;Command Line</source>
-        <translation>A linha de &amp;comando</translation>
+      <source>The &amp;Command Line</source>
+      <translation>A linha de &amp;comando</translation>
     </message>
     <message>
-        <source>The Command Line</source>
-        <translation>A linha de comando</translation>
+      <source>The Command Line</source>
+      <translation>A linha de comando</translation>
     </message>
     <message>
-        <source>&amp;About TwinRun</source>
-        <translation>&amp;Sobre o TwinRun</translation>
+      <source>&amp;About TwinRun</source>
+      <translation>&amp;Sobre o TwinRun</translation>
     </message>
     <message>
-        <source>About TwinRun</source>
-        <translation>Sobre o TwinRun</translation>
+      <source>About TwinRun</source>
+      <translation>Sobre o TwinRun</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;TwinRun %1&lt;/h3&gt;&lt;p&gt;Python&apos;s &lt;tt&gt;threading.Thread&lt;/tt&gt; and &lt;tt&gt;multiprocessing.Process&lt;/tt&gt;, in C++ and Qt: one Worker API, a thread backend and a process backend. Launch a call both ways and compare.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;TwinRun %1&lt;/h3&gt;&lt;p&gt;&lt;tt&gt;threading.Thread&lt;/tt&gt; e &lt;tt&gt;multiprocessing.Process&lt;/tt&gt; do Python, em C++ e Qt: uma API Worker, um backend de thread e um de processo. Inicie uma chamada dos dois jeitos e compare.&lt;/p&gt;</translation>
+      <source>&lt;h3&gt;TwinRun %1&lt;/h3&gt;&lt;p&gt;Python's &lt;tt&gt;threading.Thread&lt;/tt&gt; and &lt;tt&gt;multiprocessing.Process&lt;/tt&gt;, in C++ and Qt: one Worker API, a thread backend and a process backend. Launch a call both ways and compare.&lt;/p&gt;</source>
+      <translation>&lt;h3&gt;TwinRun %1&lt;/h3&gt;&lt;p&gt;&lt;tt&gt;threading.Thread&lt;/tt&gt; e &lt;tt&gt;multiprocessing.Process&lt;/tt&gt; do Python, em C++ e Qt: uma API Worker, um backend de thread e um de processo. Inicie uma chamada dos dois jeitos e compare.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>1 thread</source>
-        <translation>1 thread</translation>
+      <source>1 thread</source>
+      <translation>1 thread</translation>
     </message>
     <message>
-        <source>%1 threads</source>
-        <translation>%1 threads</translation>
+      <source>%1 threads</source>
+      <translation>%1 threads</translation>
     </message>
     <message>
-        <source>1 process</source>
-        <translation>1 processo</translation>
+      <source>1 process</source>
+      <translation>1 processo</translation>
     </message>
     <message>
-        <source>%1 processes</source>
-        <translation>%1 processos</translation>
+      <source>%1 processes</source>
+      <translation>%1 processos</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>twinrun::OutputPane</name>
     <message>
-        <source>Find</source>
-        <translation>Localizar</translation>
+      <source>Find</source>
+      <translation>Localizar</translation>
     </message>
     <message>
-        <source>Find in the output (Ctrl+F)</source>
-        <translation>Localizar na saída (Ctrl+F)</translation>
+      <source>Find in the output (Ctrl+F)</source>
+      <translation>Localizar na saída (Ctrl+F)</translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>Copiar</translation>
+      <source>Copy</source>
+      <translation>Copiar</translation>
     </message>
     <message>
-        <source>Copy the selection, or the whole output when nothing is selected</source>
-        <translation>Copiar a seleção, ou a saída inteira quando nada está selecionado</translation>
+      <source>Copy the selection, or the whole output when nothing is selected</source>
+      <translation>Copiar a seleção, ou a saída inteira quando nada está selecionado</translation>
     </message>
     <message>
-        <source>Save…</source>
-        <translation>Salvar…</translation>
+      <source>Save…</source>
+      <translation>Salvar…</translation>
     </message>
     <message>
-        <source>Save the output to a file</source>
-        <translation>Salvar a saída num arquivo</translation>
+      <source>Save the output to a file</source>
+      <translation>Salvar a saída num arquivo</translation>
     </message>
     <message>
-        <source>Clear</source>
-        <translation>Limpar</translation>
+      <source>Clear</source>
+      <translation>Limpar</translation>
     </message>
     <message>
-        <source>Clear this worker&apos;s output</source>
-        <translation>Limpar a saída deste worker</translation>
+      <source>Clear this worker's output</source>
+      <translation>Limpar a saída deste worker</translation>
     </message>
     <message numerus="yes">
-        <source>Copied %n line(s) to the clipboard</source>
-        <translation>
-            <numerusform>%n linha copiada para a área de transferência</numerusform>
-            <numerusform>%n linhas copiadas para a área de transferência</numerusform>
-        </translation>
+      <source>Copied %n line(s) to the clipboard</source>
+      <translation>
+        <numerusform>%n linha copiada para a área de transferência</numerusform>
+        <numerusform>%n linhas copiadas para a área de transferência</numerusform>
+      </translation>
     </message>
     <message>
-        <source>Save Output</source>
-        <translation>Salvar saída</translation>
+      <source>Save Output</source>
+      <translation>Salvar saída</translation>
     </message>
     <message>
-        <source>Logs (*.log *.txt);;All files (*)</source>
-        <translation>Logs (*.log *.txt);;Todos os arquivos (*)</translation>
+      <source>Logs (*.log *.txt);;All files (*)</source>
+      <translation>Logs (*.log *.txt);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <source>[TwinRun: 1 earlier line was dropped; the log keeps the last %1]</source>
-        <translation>[TwinRun: 1 linha anterior foi descartada; o log guarda as últimas %1]</translation>
+      <source>[TwinRun: 1 earlier line was dropped; the log keeps the last %1]</source>
+      <translation>[TwinRun: 1 linha anterior foi descartada; o log guarda as últimas %1]</translation>
     </message>
     <message>
-        <source>[TwinRun: %1 earlier lines were dropped; the log keeps the last %2]</source>
-        <translation>[TwinRun: %1 linhas anteriores foram descartadas; o log guarda as últimas %2]</translation>
+      <source>[TwinRun: %1 earlier lines were dropped; the log keeps the last %2]</source>
+      <translation>[TwinRun: %1 linhas anteriores foram descartadas; o log guarda as últimas %2]</translation>
     </message>
     <message>
-        <source>Saved %1 lines to %2</source>
-        <translation>%1 linhas salvas em %2</translation>
+      <source>Saved %1 lines to %2</source>
+      <translation>%1 linhas salvas em %2</translation>
     </message>
     <message>
-        <source>Could not save %1: %2</source>
-        <translation>Não foi possível salvar %1: %2</translation>
+      <source>Could not save %1: %2</source>
+      <translation>Não foi possível salvar %1: %2</translation>
     </message>
     <message>
-        <source>Output</source>
-        <translation>Saída</translation>
+      <source>Output</source>
+      <translation>Saída</translation>
     </message>
     <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
+      <source>%1 — %2</source>
+      <translation>%1 — %2</translation>
     </message>
     <message>
-        <source>, exit code %1</source>
-        <translation>, código de saída %1</translation>
+      <source>, exit code %1</source>
+      <translation>, código de saída %1</translation>
     </message>
     <message>
-        <source>Failed to start: %1</source>
-        <translation>Não iniciou: %1</translation>
+      <source>Failed to start: %1</source>
+      <translation>Não iniciou: %1</translation>
     </message>
     <message>
-        <source>1 earlier line dropped</source>
-        <translation>1 linha anterior descartada</translation>
+      <source>1 earlier line dropped</source>
+      <translation>1 linha anterior descartada</translation>
     </message>
     <message>
-        <source>%1 earlier lines dropped</source>
-        <translation>%1 linhas anteriores descartadas</translation>
+      <source>%1 earlier lines dropped</source>
+      <translation>%1 linhas anteriores descartadas</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>twinrun::OutputView</name>
     <message>
-        <source>No output</source>
-        <translation>Sem saída</translation>
+      <source>No output</source>
+      <translation>Sem saída</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>twinrun::ParityPanel</name>
     <message>
-        <source>Python — thread</source>
-        <translation>Python — thread</translation>
+      <source>Python — thread</source>
+      <translation>Python — thread</translation>
     </message>
     <message>
-        <source>Python — process</source>
-        <translation>Python — processo</translation>
+      <source>Python — process</source>
+      <translation>Python — processo</translation>
     </message>
     <message>
-        <source>TwinRun C++</source>
-        <translation>TwinRun C++</translation>
+      <source>TwinRun C++</source>
+      <translation>TwinRun C++</translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>Copiar</translation>
+      <source>Copy</source>
+      <translation>Copiar</translation>
     </message>
     <message>
-        <source>Copy to the clipboard</source>
-        <translation>Copiar para a área de transferência</translation>
+      <source>Copy to the clipboard</source>
+      <translation>Copiar para a área de transferência</translation>
     </message>
     <message>
-        <source># Not a valid call yet: %1</source>
-        <translation># Ainda não é uma chamada válida: %1</translation>
+      <source># Not a valid call yet: %1</source>
+      <translation># Ainda não é uma chamada válida: %1</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>twinrun::WorkerFilterModel</name>
     <message>
-        <source>still running, cannot be killed</source>
-        <translation>ainda em execução, não pode ser morta</translation>
+      <source>still running, cannot be killed</source>
+      <translation>ainda em execução, não pode ser morta</translation>
     </message>
     <message>
-        <source>stop requested</source>
-        <translation>parada pedida</translation>
+      <source>stop requested</source>
+      <translation>parada pedida</translation>
     </message>
     <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
+      <source>%1 — %2</source>
+      <translation>%1 — %2</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>twinrun::WorkerTableModel</name>
     <message>
-        <source>Name</source>
-        <translation>Nome</translation>
+      <source>Name</source>
+      <translation>Nome</translation>
     </message>
     <message>
-        <source>Backend</source>
-        <translation>Backend</translation>
+      <source>Backend</source>
+      <translation>Backend</translation>
     </message>
     <message>
-        <source>Call</source>
-        <translation>Chamada</translation>
+      <source>Call</source>
+      <translation>Chamada</translation>
     </message>
     <message>
-        <source>State</source>
-        <translation>Estado</translation>
+      <source>State</source>
+      <translation>Estado</translation>
     </message>
     <message>
-        <source>Ident</source>
-        <translation>Ident</translation>
+      <source>Ident</source>
+      <translation>Ident</translation>
     </message>
     <message>
-        <source>Exit code</source>
-        <translation>Código de saída</translation>
+      <source>Exit code</source>
+      <translation>Código de saída</translation>
     </message>
     <message>
-        <source>Started</source>
-        <translation>Início</translation>
+      <source>Started</source>
+      <translation>Início</translation>
     </message>
     <message>
-        <source>Duration</source>
-        <translation>Duração</translation>
+      <source>Duration</source>
+      <translation>Duração</translation>
     </message>
     <message>
-        <source>Lines</source>
-        <translation>Linhas</translation>
+      <source>Lines</source>
+      <translation>Linhas</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>twinrun::WorkersPanel</name>
     <message>
-        <source>A thread cannot be killed: it shares the app&apos;s memory, so stopping it from outside could leave locks held and data half-written. Use Terminate to ask it to stop.</source>
-        <translation>Uma thread não pode ser morta: ela compartilha a memória do aplicativo, e pará-la de fora poderia deixar locks presos e dados pela metade. Use Encerrar para pedir que pare.</translation>
+      <source>A thread cannot be killed: it shares the app's memory, so stopping it from outside could leave locks held and data half-written. Use Terminate to ask it to stop.</source>
+      <translation>Uma thread não pode ser morta: ela compartilha a memória do aplicativo, e pará-la de fora poderia deixar locks presos e dados pela metade. Use Encerrar para pedir que pare.</translation>
     </message>
     <message>
-        <source>&amp;Columns</source>
-        <translation>&amp;Colunas</translation>
+      <source>&amp;Columns</source>
+      <translation>&amp;Colunas</translation>
     </message>
     <message>
-        <source>Join</source>
-        <translation>Aguardar</translation>
+      <source>Join</source>
+      <translation>Aguardar</translation>
     </message>
     <message>
-        <source>Terminate</source>
-        <translation>Encerrar</translation>
+      <source>Terminate</source>
+      <translation>Encerrar</translation>
     </message>
     <message>
-        <source>Kill</source>
-        <translation>Matar</translation>
+      <source>Kill</source>
+      <translation>Matar</translation>
     </message>
     <message>
-        <source>Re-run</source>
-        <translation>Executar de novo</translation>
+      <source>Re-run</source>
+      <translation>Executar de novo</translation>
     </message>
     <message>
-        <source>Remove</source>
-        <translation>Remover</translation>
+      <source>Remove</source>
+      <translation>Remover</translation>
     </message>
     <message>
-        <source>Clear Finished</source>
-        <translation>Limpar terminados</translation>
+      <source>Clear Finished</source>
+      <translation>Limpar terminados</translation>
     </message>
     <message>
-        <source>Join &amp;Timeout…</source>
-        <translation>&amp;Tempo limite da espera…</translation>
+      <source>Join &amp;Timeout…</source>
+      <translation>&amp;Tempo limite da espera…</translation>
     </message>
     <message>
-        <source>Filter workers</source>
-        <translation>Filtrar workers</translation>
+      <source>Filter workers</source>
+      <translation>Filtrar workers</translation>
     </message>
     <message>
-        <source>Shows the rows where any column contains the text (any case)</source>
-        <translation>Mostra as linhas em que alguma coluna contém o texto (maiúsculas ou minúsculas)</translation>
+      <source>Shows the rows where any column contains the text (any case)</source>
+      <translation>Mostra as linhas em que alguma coluna contém o texto (maiúsculas ou minúsculas)</translation>
     </message>
     <message>
-        <source>Join Timeout</source>
-        <translation>Tempo limite da espera</translation>
+      <source>Join Timeout</source>
+      <translation>Tempo limite da espera</translation>
     </message>
     <message>
-        <source>Join waits at most (seconds):</source>
-        <translation>A espera dura no máximo (segundos):</translation>
+      <source>Join waits at most (seconds):</source>
+      <translation>A espera dura no máximo (segundos):</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
+      <source>%1: %2</source>
+      <translation>%1: %2</translation>
     </message>
     <message>
-        <source>Asked %1 to stop</source>
-        <translation>Pedido a %1 que pare</translation>
+      <source>Asked %1 to stop</source>
+      <translation>Pedido a %1 que pare</translation>
     </message>
     <message>
-        <source>Sent SIGTERM to %1</source>
-        <translation>SIGTERM enviado a %1</translation>
+      <source>Sent SIGTERM to %1</source>
+      <translation>SIGTERM enviado a %1</translation>
     </message>
     <message>
-        <source>Sent SIGKILL to %1</source>
-        <translation>SIGKILL enviado a %1</translation>
+      <source>Sent SIGKILL to %1</source>
+      <translation>SIGKILL enviado a %1</translation>
     </message>
     <message>
-        <source>Not removed while running: %1 (terminate first)</source>
-        <translation>Não removidos enquanto em execução: %1 (encerre antes)</translation>
+      <source>Not removed while running: %1 (terminate first)</source>
+      <translation>Não removidos enquanto em execução: %1 (encerre antes)</translation>
     </message>
     <message>
-        <source>Kill the process at once (SIGKILL, exit code -9)</source>
-        <translation>Matar o processo na hora (SIGKILL, código de saída -9)</translation>
+      <source>Kill the process at once (SIGKILL, exit code -9)</source>
+      <translation>Matar o processo na hora (SIGKILL, código de saída -9)</translation>
     </message>
     <message>
-        <source>A running worker cannot be removed: terminate it first</source>
-        <translation>Um worker em execução não pode ser removido: encerre-o antes</translation>
+      <source>A running worker cannot be removed: terminate it first</source>
+      <translation>Um worker em execução não pode ser removido: encerre-o antes</translation>
     </message>
     <message>
-        <source>Remove the selected workers that have ended (Delete)</source>
-        <translation>Remover os workers selecionados que terminaram (Delete)</translation>
+      <source>Remove the selected workers that have ended (Delete)</source>
+      <translation>Remover os workers selecionados que terminaram (Delete)</translation>
     </message>
-</context>
+  </context>
 </TS>
