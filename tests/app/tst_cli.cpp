@@ -1,3 +1,4 @@
+#include "clirun.h"
 #include "proctools.h"
 #include "testmain.h"
 #include "testvalues.h"
@@ -19,54 +20,7 @@
 
 namespace {
 
-struct Outcome {
-    QByteArray out;
-    QByteArray err;
-    int status = -1;
-};
-
-QString binary()
-{
-    return qEnvironmentVariable("TWINRUN_BINARY");
-}
-
-// The process backend's child program, twinrun-worker.
-QString workerBinary()
-{
-    return qEnvironmentVariable("TWINRUN_WORKER_BINARY");
-}
-
-Outcome runProgram(const QString& program, const QStringList& args, const QByteArray& input = {},
-                   bool closeInput = true)
-{
-    QProcess p;
-    p.setProgram(program);
-    p.setArguments(args);
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    p.setProcessEnvironment(env);
-    p.start();
-    if (!p.waitForStarted(20000))
-        return {{}, "could not start " + program.toUtf8(), -1};
-    if (!input.isEmpty())
-        p.write(input);
-    if (closeInput)
-        p.closeWriteChannel();
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        p.waitForFinished();
-        return {p.readAllStandardOutput(), p.readAllStandardError() + "\n[hung]", -1};
-    }
-    const int status = p.exitStatus() == QProcess::CrashExit ? 128 + p.exitCode() : p.exitCode();
-    return {p.readAllStandardOutput(), p.readAllStandardError(), status};
-}
-
-Outcome runTwinrun(const QStringList& args, const QByteArray& input = {}, bool closeInput = true)
-{
-    return runProgram(binary(), args, input, closeInput);
-}
+using namespace clirun;
 
 const QByteArray& kSeed = testvalues::kSeedOutput;
 

@@ -1,6 +1,7 @@
 // What `twinrun` does with what a user types: file descriptors at start-up, --spec files that
 // are not plain files, the one spec-size limit, how messages echo input, help and negative
 // numbers. Runs the built binary as a user or a script would.
+#include "clirun.h"
 #include "testmain.h"
 #include "testvalues.h"
 
@@ -21,47 +22,7 @@
 
 namespace {
 
-struct Outcome {
-    QByteArray out;
-    QByteArray err;
-    int status = -1;
-};
-
-QString binary()
-{
-    return qEnvironmentVariable("TWINRUN_BINARY");
-}
-
-QProcessEnvironment headless()
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    return env;
-}
-
-Outcome finish(QProcess& p)
-{
-    if (!p.waitForFinished(30000)) {
-        p.kill();
-        p.waitForFinished();
-        return {p.readAllStandardOutput(), p.readAllStandardError() + "\n[hung]", -1};
-    }
-    const int status = p.exitStatus() == QProcess::CrashExit ? 128 + p.exitCode() : p.exitCode();
-    return {p.readAllStandardOutput(), p.readAllStandardError(), status};
-}
-
-Outcome runTwinrun(const QStringList& args)
-{
-    QProcess p;
-    p.setProcessEnvironment(headless());
-    p.start(binary(), args);
-    if (!p.waitForStarted(20000))
-        return {{}, "could not start twinrun", -1};
-    p.closeWriteChannel();
-    return finish(p);
-}
+using namespace clirun;
 
 // twinrun started by bash after `setup` (ulimit ...): "$0" is the binary.
 Outcome runInShell(const QString& setup, const QStringList& args)
@@ -75,7 +36,7 @@ Outcome runInShell(const QString& setup, const QStringList& args)
     if (!p.waitForStarted(20000))
         return {{}, "could not start bash", -1};
     p.closeWriteChannel();
-    return finish(p);
+    return finish(p, 30000);
 }
 
 // One line on stderr, nothing that drives a terminal, not the whole of a long input.

@@ -1,0 +1,72 @@
+#pragma once
+
+#include <QByteArray>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+// Running the built programs as a user or a script would, for the tests in tests/app: ctest
+// gives their paths, and every run is bounded (a hung program is killed and says so).
+namespace clirun {
+
+struct Outcome {
+    QByteArray out;
+    QByteArray err;
+    int status = -1; // the exit code, or 128 + N for a death by signal N
+};
+
+inline QString binary()
+{
+    return qEnvironmentVariable("TWINRUN_BINARY");
+}
+
+// The process backend's child program, twinrun-worker.
+inline QString workerBinary()
+{
+    return qEnvironmentVariable("TWINRUN_WORKER_BINARY");
+}
+
+// The environment without a display: twinrun runs its command line, never the window.
+inline QProcessEnvironment headless()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    return env;
+}
+
+// Waits up to msecs for a started process; kills it if it hangs.
+inline Outcome finish(QProcess& p, int msecs = 60000)
+{
+    if (!p.waitForFinished(msecs)) {
+        p.kill();
+        p.waitForFinished();
+        return {p.readAllStandardOutput(), p.readAllStandardError() + "\n[hung]", -1};
+    }
+    const int status = p.exitStatus() == QProcess::CrashExit ? 128 + p.exitCode() : p.exitCode();
+    return {p.readAllStandardOutput(), p.readAllStandardError(), status};
+}
+
+inline Outcome runProgram(const QString& program, const QStringList& args,
+                          const QByteArray& input = {}, bool closeInput = true)
+{
+    QProcess p;
+    p.setProcessEnvironment(headless());
+    p.start(program, args);
+    if (!p.waitForStarted(20000))
+        return {{}, "could not start " + program.toUtf8(), -1};
+    if (!input.isEmpty())
+        p.write(input);
+    if (closeInput)
+        p.closeWriteChannel();
+    return finish(p);
+}
+
+inline Outcome runTwinrun(const QStringList& args, const QByteArray& input = {},
+                          bool closeInput = true)
+{
+    return runProgram(binary(), args, input, closeInput);
+}
+
+} // namespace clirun
