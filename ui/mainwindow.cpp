@@ -259,8 +259,6 @@ void MainWindow::setCodePanelVisible(bool visible)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    // Daemons do not hold the app open, as in Python; the others are the user's call.
-    m_session->stopAll(true);
     if (m_closeWhenIdle && !m_session->running().isEmpty()) {
         event->ignore(); // already pending: the bar says so
         return;
@@ -280,6 +278,9 @@ void MainWindow::closeEvent(QCloseEvent* event)
         if (choice == QuitChoice::Stop)
             m_session->stopAll();
     }
+    // The close is certain now (Cancel returned above): daemons do not hold the app open, as
+    // in Python, and are stopped only here, never before the user has answered.
+    m_session->stopAll(true);
     if (!m_session->running().isEmpty()) {
         event->ignore();
         closeWhenIdle();

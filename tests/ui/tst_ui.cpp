@@ -655,6 +655,25 @@ private Q_SLOTS:
         QVERIFY(window.isVisible()); // cancelled: ending later does not close it
     }
 
+    // Issue 8 item 11: Cancel leaves everything as it was, daemons included.
+    void quitCancelKeepsDaemonsRunning()
+    {
+        MainWindow window;
+        window.show();
+        window.launch(
+            launchSpecOf(QStringLiteral("sleep"), {Value::fromFloat(30)}, Mode::Thread, true));
+        window.launch(launchSpecOf(QStringLiteral("sleep"), {Value::fromFloat(30)}));
+        QTRY_COMPARE_WITH_TIMEOUT(window.session()->running().size(), 2, kTimeout);
+        Worker* daemon = window.session()->worker(0);
+        QVERIFY(daemon->isDaemon());
+        window.setQuitPrompt([](const QList<Worker*>&) { return QuitChoice::Cancel; });
+        QVERIFY(!window.close());
+        QVERIFY(daemon->isAlive());
+        QVERIFY(!daemon->stillRunningAfterStop()); // no stop was even asked of it
+        QVERIFY(window.session()->worker(1)->isAlive());
+        stopAll(window);
+    }
+
     void quitStopsDaemonsWithoutAsking()
     {
         MainWindow window;
