@@ -15,10 +15,12 @@
 #include <span>
 
 #include <cerrno>
+#include <cstring>
 
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -78,8 +80,46 @@ void ProcessWorker::doStart(const Target&, const BoundArgs&)
         startSpawned();
 }
 
+namespace {
+
+// QProcess reports a launch that ran out of file descriptors as "No such file or directory":
+// this checks first, so the worker says what really happened. A spawn needs about 8 at once
+// (three pipes, a pidfd, a notifier's); the check opens and closes that many.
+QString descriptorShortage()
+{
+    constexpr int kNeeded = 8;
+    int fds[kNeeded];
+    int opened = 0;
+    int error = 0;
+    for (; opened < kNeeded; ++opened) {
+        fds[opened] = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+        if (fds[opened] < 0) {
+            error = errno;
+            break;
+        }
+    }
+    for (int i = 0; i < opened; ++i)
+        ::close(fds[i]);
+    if (error != EMFILE && error != ENFILE)
+        return {};
+    rlimit limit{};
+    ::getrlimit(RLIMIT_NOFILE, &limit);
+    return QStringLiteral("%1 (a process worker needs %2 free file descriptors; the limit, "
+                          "ulimit -n, is %3)")
+        .arg(QString::fromLocal8Bit(std::strerror(error)))
+        .arg(kNeeded)
+        .arg(static_cast<qulonglong>(limit.rlim_cur));
+}
+
+} // namespace
+
 void ProcessWorker::startSpawned()
 {
+    if (const QString shortage = descriptorShortage(); !shortage.isEmpty()) {
+        finish(State::FailedToStart, std::nullopt,
+               QStringLiteral("%1: cannot start a process: %2").arg(name(), shortage));
+        return;
+    }
     m_process = new QProcess(this);
     m_process->setProgram(workerProgram());
     m_process->setArguments({QString::fromLatin1(kChildFlag)});
@@ -228,16 +268,17 @@ void ProcessWorker::startForked()
 {
     int out[2];
     int err[2];
-    if (::pipe2(out, O_CLOEXEC) != 0) {
+    const auto cannotPipe = [this] {
         finish(State::FailedToStart, std::nullopt,
-               QStringLiteral("%1: cannot create a pipe").arg(name()));
-        return;
-    }
+               QStringLiteral("%1: cannot create a pipe: %2")
+                   .arg(name(), QString::fromLocal8Bit(std::strerror(errno))));
+    };
+    if (::pipe2(out, O_CLOEXEC) != 0)
+        return cannotPipe();
     if (::pipe2(err, O_CLOEXEC) != 0) {
+        cannotPipe();
         ::close(out[0]);
         ::close(out[1]);
-        finish(State::FailedToStart, std::nullopt,
-               QStringLiteral("%1: cannot create a pipe").arg(name()));
         return;
     }
     m_pipes[0] = out[0];

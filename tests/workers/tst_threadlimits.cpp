@@ -190,6 +190,41 @@ private Q_SLOTS:
         QCOMPARE(rec.out, kSeedOutput);
     }
 
+    // Issue 8 item 10: a process worker without a free descriptor fails to start, and says why
+    // (EMFILE), not "No such file or directory"; spawn and the fork server alike.
+    void processLaunchWithoutFreeFileDescriptors_data()
+    {
+        QTest::addColumn<StartMethod>("method");
+        QTest::newRow("spawn") << StartMethod::Spawn;
+        QTest::newRow("forkserver") << StartMethod::ForkServer;
+    }
+    void processLaunchWithoutFreeFileDescriptors()
+    {
+        QFETCH(StartMethod, method);
+        WorkerSpec ws = seedSpec();
+        ws.startMethod = method;
+        std::unique_ptr<Worker> w(createWorker(Backend::Process, ws));
+        WorkerRecorder rec(w.get());
+        {
+            LoweredLimit limit(RLIMIT_NOFILE, static_cast<rlim_t>(highestOpenFd()) + 16);
+            QVERIFY(limit.ok());
+            FdHog hog;
+            QVERIFY(hog.exhausted());
+            (void)w->start();
+            QTRY_COMPARE_WITH_TIMEOUT(rec.finishedCount, 1, kTimeout);
+        }
+        QCOMPARE(w->state(), State::FailedToStart);
+        QVERIFY2(w->errorString().contains(QStringLiteral("Too many open files")),
+                 qPrintable(w->errorString()));
+        // And with descriptors back, the next launch works.
+        std::unique_ptr<Worker> next(createWorker(Backend::Process, ws));
+        WorkerRecorder nextRec(next.get());
+        QVERIFY(next->start());
+        QTRY_COMPARE_WITH_TIMEOUT(nextRec.finishedCount, 1, kTimeout);
+        QCOMPARE(next->state(), State::Finished);
+        QCOMPARE(nextRec.out, kSeedOutput);
+    }
+
     // The system refuses the thread (its stack does not fit the address-space limit, as it would
     // not fit a process out of memory or a user out of threads): the worker fails to start, at
     // before start() returns, with the reason, and the next launch works.
