@@ -78,8 +78,10 @@ QJsonObject run(const Options& o)
                        {QStringLiteral("launch"), launches},
                        {QStringLiteral("flood"), floods},
                        {QStringLiteral("responsiveness"), responsiveness(o)}};
-    if (o.memory)
-        result.insert(QStringLiteral("memory"), memory(o)); // last: peak RSS is per process
+    if (o.memory) {
+        result.insert(QStringLiteral("cli_memory"), cliMemory(o)); // child processes
+        result.insert(QStringLiteral("memory"), memory(o));        // last: peak RSS is per process
+    }
     progress(o, QString());
     if (o.progress)
         std::fputs("\r\033[K", stderr);

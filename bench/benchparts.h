@@ -41,4 +41,7 @@ QJsonObject pipeFloor(const Options& o, qint64 lines);
 QJsonObject memory(const Options& o);
 QJsonObject responsiveness(const Options& o);
 
+// clibench.cpp: the peak RSS of `twinrun run flood N` in each output mode (a child process).
+QJsonObject cliMemory(const Options& o);
+
 } // namespace twinrun::bench

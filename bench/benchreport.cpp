@@ -52,6 +52,12 @@ QString report(const QJsonObject& r)
                     .arg(memory.value(QStringLiteral("peak_rss_mb")).toDouble(), 0, 'f', 1)
                     .arg(memory.value(QStringLiteral("log_lines_kept")).toInteger())
                     .arg(memory.value(QStringLiteral("log_lines_dropped")).toInteger());
+    const QJsonObject cli = r.value(QStringLiteral("cli_memory")).toObject();
+    for (const QJsonValue& run : cli.value(QStringLiteral("runs")).toArray())
+        text += QStringLiteral("Command line: run flood %1 %2, peak RSS %3 MB\n")
+                    .arg(cli.value(QStringLiteral("lines")).toInteger())
+                    .arg(run[QStringLiteral("name")].toString())
+                    .arg(run[QStringLiteral("peak_rss_mb")].toDouble(), 0, 'f', 1);
     const QJsonObject resp = r.value(QStringLiteral("responsiveness")).toObject();
     if (!resp.isEmpty())
         text += QStringLiteral(
