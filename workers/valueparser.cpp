@@ -1,27 +1,15 @@
 // The grammar of ast.literal_eval over the tokens of valuelexer.cpp, and Value::parse.
 
-#include "valueinternals.h"
-#include "valuelexer.h"
+#include "valueparser.h"
 #include <twinrun/echo.h>
 
 #include <cmath>
 
 namespace twinrun {
 
+namespace literal {
+
 namespace {
-
-// What one grammar rule produced. Parentheses vanish, as in Python's AST, so the shape still
-// tells whether literal_eval would let a sign or a complex '+' apply: only directly on a number.
-struct Operand {
-    enum class Shape { Number, SignedNumber, Complex, Value };
-    Shape shape = Shape::Value;
-    Value value;
-};
-
-Operand valueOperand(Value v)
-{
-    return {Operand::Shape::Value, std::move(v)};
-}
 
 Value negated(const Value& v)
 {
@@ -39,33 +27,7 @@ Value negated(const Value& v)
     }
 }
 
-// Recursive descent over the part of Python's expression grammar that ast.literal_eval
-// accepts, with Python's tokenizer rules for lines and indentation.
-class Parser : public Scanner {
-public:
-    using Scanner::Scanner;
-
-    // The literal, or nullopt when the text is not one (failure() says why).
-    std::optional<Value> parseAll();
-
-private:
-    bool skipBlankLines(bool first);
-    bool parseExpression(Operand& out);
-    bool parseUnary(Operand& out);
-    bool parseAtom(Operand& out);
-    bool parseWord(Operand& out);
-    bool parseParenthesized(Operand& out);
-    bool parseList(Operand& out);
-    bool parseBraces(Operand& out);
-    bool parseMoreItems(Value::Items& items, QChar close);
-    bool expectClose(QChar close);
-    bool isClose(QChar close) const { return close.isNull() ? atEnd() : peek() == close; }
-    void addDictItem(Value::Pairs& pairs, const Value& key, const Value& value);
-    void checkHashable(const Value& v, const char* what);
-
-    int m_nesting = 0;                      // recursion depth of parseUnary: brackets and signs
-    static constexpr int kMaxNesting = 200; // as CPython's parser's limit on nested brackets
-};
+} // namespace
 
 // Python's tokenizer between logical lines: blank lines (blanks, a comment) are skipped; a line
 // with content must not be indented; nor may the last line be only blanks without a newline.
@@ -277,158 +239,10 @@ bool Parser::parseWord(Operand& out)
                     .arg(echoInput(word.toString()), where(start)));
 }
 
-bool Parser::parseParenthesized(Operand& out)
-{
-    ++m_pos;
-    ++m_depth;
-    skipBlanks();
-    if (peek() == u')') {
-        ++m_pos;
-        --m_depth;
-        out = valueOperand(Value::tuple({}));
-        return true;
-    }
-    Operand first;
-    if (!parseExpression(first))
-        return false;
-    skipBlanks();
-    if (peek() != u',') {
-        // Parentheses only group: (1) is the int 1, and -(5) is still a signed number.
-        if (!expectClose(u')'))
-            return false;
-        out = first;
-        return true;
-    }
-    Value::Items items{first.value};
-    if (!parseMoreItems(items, u')') || !expectClose(u')'))
-        return false;
-    out = valueOperand(Value::tuple(std::move(items)));
-    return true;
-}
-
-bool Parser::parseList(Operand& out)
-{
-    ++m_pos;
-    ++m_depth;
-    skipBlanks();
-    Value::Items items;
-    if (peek() != u']') {
-        Operand first;
-        if (!parseExpression(first))
-            return false;
-        items.append(first.value);
-        skipBlanks();
-        if (!parseMoreItems(items, u']'))
-            return false;
-    }
-    if (!expectClose(u']'))
-        return false;
-    out = valueOperand(Value::list(std::move(items)));
-    return true;
-}
-
-bool Parser::parseBraces(Operand& out)
-{
-    ++m_pos;
-    ++m_depth;
-    skipBlanks();
-    if (peek() == u'}') {
-        ++m_pos;
-        --m_depth;
-        out = valueOperand(Value::dict({}));
-        return true;
-    }
-    Operand key;
-    if (!parseExpression(key))
-        return false;
-    skipBlanks();
-    if (peek() != u':') {
-        Value::Items items{key.value};
-        if (!parseMoreItems(items, u'}') || !expectClose(u'}'))
-            return false;
-        for (const Value& item : items)
-            checkHashable(item, "a set element");
-        out = valueOperand(Value::set(std::move(items)));
-        return true;
-    }
-    Value::Pairs pairs;
-    for (;;) {
-        if (peek() != u':')
-            return failExpected(QStringLiteral("':'"));
-        ++m_pos;
-        skipBlanks();
-        Operand value;
-        if (!parseExpression(value))
-            return false;
-        addDictItem(pairs, key.value, value.value);
-        skipBlanks();
-        if (peek() != u',')
-            break;
-        ++m_pos;
-        skipBlanks();
-        if (peek() == u'}')
-            break;
-        if (!parseExpression(key))
-            return false;
-        skipBlanks();
-    }
-    if (!expectClose(u'}'))
-        return false;
-    out = valueOperand(Value::dict(std::move(pairs)));
-    return true;
-}
-
-// The rest of "item, item, ..." once the first item is read: every comma is followed by
-// another item unless `close` comes next (a trailing comma, as Python allows).
-bool Parser::parseMoreItems(Value::Items& items, QChar close)
-{
-    while (peek() == u',') {
-        ++m_pos;
-        skipBlanks();
-        if (isClose(close) || (close.isNull() && (peek() == u'\n' || peek() == u'\r')))
-            break;
-        Operand next;
-        if (!parseExpression(next))
-            return false;
-        items.append(next.value);
-        skipBlanks();
-    }
-    return true;
-}
-
-bool Parser::expectClose(QChar close)
-{
-    if (peek() != close)
-        return failExpected(QStringLiteral("',' or '%1'").arg(close));
-    ++m_pos;
-    --m_depth;
-    return true;
-}
-
-void Parser::checkHashable(const Value& v, const char* what)
-{
-    if (!isHashable(v))
-        noteIssue(QStringLiteral("%1 has a %2 as %3, which Python refuses (unhashable type)")
-                      .arg(echoInput(m_text), v.typeName(), QLatin1String(what)));
-}
-
-void Parser::addDictItem(Value::Pairs& pairs, const Value& key, const Value& value)
-{
-    checkHashable(key, "a dict key");
-    // Equal keys keep the first key and the last value, as Python's dict does.
-    for (Value::Pair& pair : pairs) {
-        if (pythonEquals(pair.first, key)) {
-            pair.second = value;
-            return;
-        }
-    }
-    pairs.append({key, value});
-}
-
 // Whether the text (past its blanks) opens like a string literal literal_eval could read
 // (f-strings it cannot) or a container, so that a broken one is refused instead of becoming a
 // str that merely looks like a literal.
-QString refusalKind(QStringView text)
+static QString refusalKind(QStringView text)
 {
     while (!text.isEmpty() && (text.front().isSpace()))
         text = text.sliced(1);
@@ -444,11 +258,11 @@ QString refusalKind(QStringView text)
     return QString();
 }
 
-} // namespace
+} // namespace literal
 
 ValueParseResult Value::parse(const QString& text)
 {
-    Parser parser(text);
+    literal::Parser parser(text);
     std::optional<Value> value = parser.parseAll();
     if (value) {
         if (!parser.issue().isEmpty())
@@ -456,7 +270,7 @@ ValueParseResult Value::parse(const QString& text)
                     QStringLiteral("%1 is refused: %2").arg(echoInput(text), parser.issue())};
         return {std::move(value), QString()};
     }
-    const QString kind = refusalKind(text);
+    const QString kind = literal::refusalKind(text);
     if (!kind.isEmpty())
         return {std::nullopt,
                 QStringLiteral("%1 is not %2: %3").arg(echoInput(text), kind, parser.failure())};
