@@ -250,6 +250,8 @@ void ForkServer::dispatch()
 {
     const quint64 generation = m_generation;
     const qsizetype count = m_in.size() / qsizetype(sizeof(Reply));
+    if (count == 0)
+        return; // memcpy must not be given the null data of an empty list
     QList<Reply> replies(count);
     std::memcpy(replies.data(), m_in.constData(), size_t(count) * sizeof(Reply));
     m_in.remove(0, count * qsizetype(sizeof(Reply)));
