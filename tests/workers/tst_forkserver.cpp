@@ -1,4 +1,5 @@
 #include "proctools.h"
+#include "sanitized.h"
 #include "testmain.h"
 #include "workerrecorder.h"
 #include <twinrun/worker.h>
@@ -156,6 +157,12 @@ private Q_SLOTS:
             QCOMPARE(w->state(), State::Crashed);
             QCOMPARE(w->exitCode(), std::optional<int>(-SIGINT));
         }
+#ifdef TWINRUN_SANITIZED
+        // A sanitizer runtime catches signals of its own in a freshly started program (SigCgt):
+        // compare what TwinRun sets, the ignored and blocked ones.
+        for (QByteArrayList& state : signalState)
+            state.removeLast();
+#endif
         QCOMPARE(signalState[int(StartMethod::ForkServer)], signalState[int(StartMethod::Spawn)]);
         QVERIFY(sleeper->kill());
         QTRY_COMPARE_WITH_TIMEOUT(rec.finishedCount, 1, kTimeout);
