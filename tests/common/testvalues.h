@@ -1,6 +1,7 @@
 #pragma once
 
 #include <twinrun/value.h>
+#include <twinrun/workerspec.h>
 
 #include <QByteArray>
 
@@ -20,6 +21,17 @@ inline twinrun::Value f(double v)
 inline twinrun::Value s(const char* v)
 {
     return twinrun::Value::fromStr(QString::fromUtf8(v));
+}
+
+// A worker spec: a target, its positional arguments and the start method.
+inline twinrun::WorkerSpec workerSpec(const QString& target, twinrun::Value::Items args = {},
+                                      twinrun::StartMethod method = twinrun::StartMethod::Spawn)
+{
+    twinrun::WorkerSpec s;
+    s.target = target;
+    s.args = std::move(args);
+    s.startMethod = method;
+    return s;
 }
 
 // faz_algo(1, 1.5, 'Edson'), as PARITY.md gives it.

@@ -1,5 +1,6 @@
 #include "proctools.h"
 #include "testmain.h"
+#include "testvalues.h"
 #include "workerrecorder.h"
 #include <twinrun/worker.h>
 #include <twinrun/workercontext.h>
@@ -35,14 +36,6 @@ const bool registered = [] {
     return true;
 }();
 
-WorkerSpec spec(const QString& target, Value::Items args = {})
-{
-    WorkerSpec s;
-    s.target = target;
-    s.args = std::move(args);
-    return s;
-}
-
 int envInt(const char* name, int fallback)
 {
     bool ok = false;
@@ -73,7 +66,7 @@ private Q_SLOTS:
         QFETCH(QString, target);
         QFETCH(QByteArray, err);
         for (Backend backend : {Backend::Thread, Backend::Process}) {
-            std::unique_ptr<Worker> w(createWorker(backend, spec(target)));
+            std::unique_ptr<Worker> w(createWorker(backend, testvalues::workerSpec(target)));
             WorkerRecorder rec(w.get());
             QVERIFY(w->start());
             QTRY_COMPARE_WITH_TIMEOUT(rec.finishedCount, 1, kTimeout);
@@ -85,8 +78,8 @@ private Q_SLOTS:
 
     void terminateEscalatesToKill()
     {
-        std::unique_ptr<Worker> w(
-            createWorker(Backend::Process, spec("stubborn", {Value::fromFloat(60)})));
+        std::unique_ptr<Worker> w(createWorker(
+            Backend::Process, testvalues::workerSpec("stubborn", {Value::fromFloat(60)})));
         w->setTerminateGraceMs(300);
         WorkerRecorder rec(w.get());
         QVERIFY(w->start());
@@ -102,8 +95,8 @@ private Q_SLOTS:
 
     void terminateWithinGraceIsTerminated()
     {
-        std::unique_ptr<Worker> w(
-            createWorker(Backend::Process, spec("sleep", {Value::fromFloat(60)})));
+        std::unique_ptr<Worker> w(createWorker(
+            Backend::Process, testvalues::workerSpec("sleep", {Value::fromFloat(60)})));
         w->setTerminateGraceMs(kTimeout);
         WorkerRecorder rec(w.get());
         QVERIFY(w->start());
@@ -119,8 +112,8 @@ private Q_SLOTS:
         const int total = envInt("TWINRUN_CHURN_PROCESSES", 200);
         // One worker first, so that lazily opened descriptors (Qt's child reaper) exist.
         {
-            std::unique_ptr<Worker> warm(
-                createWorker(Backend::Process, spec("exit", {Value::fromInt(0)})));
+            std::unique_ptr<Worker> warm(createWorker(
+                Backend::Process, testvalues::workerSpec("exit", {Value::fromInt(0)})));
             QVERIFY(warm->start());
             QVERIFY(warm->join(kTimeout));
         }
@@ -129,8 +122,8 @@ private Q_SLOTS:
         for (int done = 0; done < total; done += batch) {
             std::vector<std::unique_ptr<Worker>> workers;
             for (int i = 0; i < batch; ++i) {
-                workers.emplace_back(
-                    createWorker(Backend::Process, spec("exit", {Value::fromInt(i % 3)})));
+                workers.emplace_back(createWorker(
+                    Backend::Process, testvalues::workerSpec("exit", {Value::fromInt(i % 3)})));
                 QVERIFY(workers.back()->start());
             }
             for (int i = 0; i < batch; ++i) {
@@ -148,7 +141,8 @@ private Q_SLOTS:
     {
         QList<qint64> pids;
         for (int i = 0; i < 10; ++i) {
-            auto* w = createWorker(Backend::Process, spec("sleep", {Value::fromFloat(60)}));
+            auto* w = createWorker(Backend::Process,
+                                   testvalues::workerSpec("sleep", {Value::fromFloat(60)}));
             QVERIFY(w->start());
             QTRY_COMPARE_WITH_TIMEOUT(w->state(), State::Running, kTimeout);
             pids << w->pid();
@@ -167,7 +161,8 @@ private Q_SLOTS:
         std::vector<std::unique_ptr<WorkerRecorder>> recorders;
         for (int i = 0; i < threads + processes; ++i) {
             const Backend backend = i < threads ? Backend::Thread : Backend::Process;
-            workers.emplace_back(createWorker(backend, spec("count", {Value::fromInt(50)})));
+            workers.emplace_back(
+                createWorker(backend, testvalues::workerSpec("count", {Value::fromInt(50)})));
             recorders.emplace_back(std::make_unique<WorkerRecorder>(workers.back().get()));
         }
         for (auto& w : workers)

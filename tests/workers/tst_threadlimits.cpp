@@ -26,17 +26,9 @@ namespace {
 
 constexpr int kTimeout = 20000;
 
-WorkerSpec spec(const QString& target, Value::Items args = {})
-{
-    WorkerSpec s;
-    s.target = target;
-    s.args = std::move(args);
-    return s;
-}
-
 WorkerSpec seedSpec()
 {
-    return spec(QStringLiteral("faz_algo"), {i(1), f(1.5), s("Edson")});
+    return testvalues::workerSpec(QStringLiteral("faz_algo"), {i(1), f(1.5), s("Edson")});
 }
 
 // Lowers a resource's soft limit while it lives; the hard limit stays, so it can be restored.
@@ -139,7 +131,8 @@ class TstThreadLimits : public QObject {
     void occupyWarmThreads()
     {
         while (WarmThreads::instance().threadCount() > static_cast<int>(m_sleepers.size())) {
-            m_sleepers.emplace_back(createWorker(Backend::Thread, spec("sleep", {f(60)})));
+            m_sleepers.emplace_back(
+                createWorker(Backend::Thread, testvalues::workerSpec("sleep", {f(60)})));
             Worker* w = m_sleepers.back().get();
             QVERIFY(w->start());
             QTRY_COMPARE_WITH_TIMEOUT(w->state(), State::Running, kTimeout);

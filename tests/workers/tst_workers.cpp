@@ -28,16 +28,6 @@ namespace {
 
 constexpr int kTimeout = 20000;
 
-WorkerSpec spec(const QString& target, Value::Items args = {},
-                StartMethod startMethod = StartMethod::Spawn)
-{
-    WorkerSpec s;
-    s.target = target;
-    s.args = std::move(args);
-    s.startMethod = startMethod;
-    return s;
-}
-
 // A thread-only test target: tells the test it is about to return, then ends with exit code 3
 // without ever looking at stop requests.
 QSemaphore returning;
@@ -83,8 +73,8 @@ private Q_SLOTS:
     {
         QFETCH(Backend, backend);
         QFETCH(StartMethod, startMethod);
-        std::unique_ptr<Worker> w(
-            createWorker(backend, spec("faz_algo", {i(1), f(1.5), s("Edson")}, startMethod)));
+        std::unique_ptr<Worker> w(createWorker(
+            backend, testvalues::workerSpec("faz_algo", {i(1), f(1.5), s("Edson")}, startMethod)));
         WorkerRecorder rec(w.get());
         QCOMPARE(w->state(), State::Created);
         QVERIFY(!w->isAlive());
@@ -113,13 +103,15 @@ private Q_SLOTS:
 
     void defaultNames()
     {
-        std::unique_ptr<Worker> t(createWorker(Backend::Thread, spec("count", {i(1)})));
+        std::unique_ptr<Worker> t(
+            createWorker(Backend::Thread, testvalues::workerSpec("count", {i(1)})));
         QVERIFY(QRegularExpression(QStringLiteral("^Thread-\\d+ \\(count\\)$"))
                     .match(t->name())
                     .hasMatch());
-        std::unique_ptr<Worker> p(createWorker(Backend::Process, spec("count", {i(1)})));
+        std::unique_ptr<Worker> p(
+            createWorker(Backend::Process, testvalues::workerSpec("count", {i(1)})));
         QVERIFY(QRegularExpression(QStringLiteral("^Process-\\d+$")).match(p->name()).hasMatch());
-        WorkerSpec named = spec("count", {i(1)});
+        WorkerSpec named = testvalues::workerSpec("count", {i(1)});
         named.name = QStringLiteral("mine");
         std::unique_ptr<Worker> n(createWorker(Backend::Process, named));
         QCOMPARE(n->name(), QStringLiteral("mine"));
@@ -130,7 +122,8 @@ private Q_SLOTS:
     {
         QFETCH(Backend, backend);
         QFETCH(StartMethod, startMethod);
-        std::unique_ptr<Worker> w(createWorker(backend, spec("count", {i(2)}, startMethod)));
+        std::unique_ptr<Worker> w(
+            createWorker(backend, testvalues::workerSpec("count", {i(2)}, startMethod)));
         WorkerRecorder rec(w.get());
         QVERIFY(w->start());
         const Status again = w->start();
@@ -150,7 +143,8 @@ private Q_SLOTS:
     {
         QFETCH(Backend, backend);
         QFETCH(StartMethod, startMethod);
-        std::unique_ptr<Worker> w(createWorker(backend, spec("count", {i(1)}, startMethod)));
+        std::unique_ptr<Worker> w(
+            createWorker(backend, testvalues::workerSpec("count", {i(1)}, startMethod)));
         QVERIFY(!w->isDaemon());
         QVERIFY(w->setDaemon(true));
         QVERIFY(w->isDaemon());
@@ -167,7 +161,8 @@ private Q_SLOTS:
     {
         QFETCH(Backend, backend);
         QFETCH(StartMethod, startMethod);
-        std::unique_ptr<Worker> w(createWorker(backend, spec("sleep", {f(30)}, startMethod)));
+        std::unique_ptr<Worker> w(
+            createWorker(backend, testvalues::workerSpec("sleep", {f(30)}, startMethod)));
         WorkerRecorder rec(w.get());
         const Status early = w->join(10);
         QVERIFY(!early);
@@ -227,7 +222,8 @@ private Q_SLOTS:
         QFETCH(State, state);
         QFETCH(int, code);
         QFETCH(QByteArray, err);
-        std::unique_ptr<Worker> w(createWorker(backend, spec(target, args, startMethod)));
+        std::unique_ptr<Worker> w(
+            createWorker(backend, testvalues::workerSpec(target, args, startMethod)));
         WorkerRecorder rec(w.get());
         QVERIFY(w->start());
         QTRY_COMPARE_WITH_TIMEOUT(rec.finishedCount, 1, kTimeout);
@@ -252,8 +248,8 @@ private Q_SLOTS:
         QFETCH(StartMethod, startMethod);
         QFETCH(QString, how);
         QFETCH(int, signal);
-        std::unique_ptr<Worker> w(
-            createWorker(Backend::Process, spec("crash", {Value::fromStr(how)}, startMethod)));
+        std::unique_ptr<Worker> w(createWorker(
+            Backend::Process, testvalues::workerSpec("crash", {Value::fromStr(how)}, startMethod)));
         WorkerRecorder rec(w.get());
         QVERIFY(w->start());
         QTRY_COMPARE_WITH_TIMEOUT(rec.finishedCount, 1, kTimeout);
@@ -264,7 +260,7 @@ private Q_SLOTS:
 
     void crashAsThreadIsRefused()
     {
-        std::unique_ptr<Worker> w(createWorker(Backend::Thread, spec("crash")));
+        std::unique_ptr<Worker> w(createWorker(Backend::Thread, testvalues::workerSpec("crash")));
         WorkerRecorder rec(w.get());
         const Status st = w->start();
         QVERIFY(!st);
@@ -322,7 +318,8 @@ private Q_SLOTS:
     void processThatCannotLaunch()
     {
         setWorkerProgram(QStringLiteral("/nonexistent/twinrun"));
-        std::unique_ptr<Worker> w(createWorker(Backend::Process, spec("count", {i(1)})));
+        std::unique_ptr<Worker> w(
+            createWorker(Backend::Process, testvalues::workerSpec("count", {i(1)})));
         WorkerRecorder rec(w.get());
         QVERIFY(w->start()); // accepted: the launch itself fails asynchronously
         setWorkerProgram(QString());
@@ -345,7 +342,7 @@ private Q_SLOTS:
     {
         QFETCH(StartMethod, startMethod);
         std::unique_ptr<Worker> w(
-            createWorker(Backend::Process, spec("sleep", {f(30)}, startMethod)));
+            createWorker(Backend::Process, testvalues::workerSpec("sleep", {f(30)}, startMethod)));
         WorkerRecorder rec(w.get());
         QVERIFY(w->start());
         QTRY_COMPARE_WITH_TIMEOUT(w->state(), State::Running, kTimeout);
@@ -362,7 +359,8 @@ private Q_SLOTS:
 
     void killThreadIsRefused()
     {
-        std::unique_ptr<Worker> w(createWorker(Backend::Thread, spec("sleep", {f(30)})));
+        std::unique_ptr<Worker> w(
+            createWorker(Backend::Thread, testvalues::workerSpec("sleep", {f(30)})));
         WorkerRecorder rec(w.get());
         QVERIFY(w->start());
         const Status st = w->kill();
@@ -381,8 +379,8 @@ private Q_SLOTS:
     {
         QFETCH(Backend, backend);
         QFETCH(StartMethod, startMethod);
-        std::unique_ptr<Worker> w(
-            createWorker(backend, spec("count", {i(1000), f(0.05)}, startMethod)));
+        std::unique_ptr<Worker> w(createWorker(
+            backend, testvalues::workerSpec("count", {i(1000), f(0.05)}, startMethod)));
         WorkerRecorder rec(w.get());
         QVERIFY(w->start());
         QTRY_VERIFY_WITH_TIMEOUT(rec.out.startsWith("1\n2\n"), kTimeout);
@@ -398,7 +396,8 @@ private Q_SLOTS:
     // that ignores SIGTERM and exits would: Terminated would claim the request stopped it.
     void stubbornThreadReportsItsOwnEnd()
     {
-        std::unique_ptr<Worker> w(createWorker(Backend::Thread, spec("stubborn", {f(0.5)})));
+        std::unique_ptr<Worker> w(
+            createWorker(Backend::Thread, testvalues::workerSpec("stubborn", {f(0.5)})));
         WorkerRecorder rec(w.get());
         QVERIFY(w->start());
         QTRY_VERIFY_WITH_TIMEOUT(rec.out.startsWith("ignoring"), kTimeout);
@@ -417,7 +416,8 @@ private Q_SLOTS:
     // end notice is still queued when terminate() lands.
     void terminateAfterTheTargetReturned()
     {
-        std::unique_ptr<Worker> w(createWorker(Backend::Thread, spec("test_exit_3_when_told")));
+        std::unique_ptr<Worker> w(
+            createWorker(Backend::Thread, testvalues::workerSpec("test_exit_3_when_told")));
         WorkerRecorder rec(w.get());
         QVERIFY(w->start());
         QVERIFY(returning.tryAcquire(1, kTimeout));
@@ -431,7 +431,8 @@ private Q_SLOTS:
 
     void threadOutputIsBatched()
     {
-        std::unique_ptr<Worker> w(createWorker(Backend::Thread, spec("flood", {i(20000)})));
+        std::unique_ptr<Worker> w(
+            createWorker(Backend::Thread, testvalues::workerSpec("flood", {i(20000)})));
         WorkerRecorder rec(w.get());
         QVERIFY(w->start());
         QTRY_COMPARE_WITH_TIMEOUT(rec.finishedCount, 1, kTimeout);
@@ -448,7 +449,8 @@ private Q_SLOTS:
     {
         QFETCH(Backend, backend);
         QFETCH(StartMethod, startMethod);
-        std::unique_ptr<Worker> w(createWorker(backend, spec("flood", {i(300000)}, startMethod)));
+        std::unique_ptr<Worker> w(
+            createWorker(backend, testvalues::workerSpec("flood", {i(300000)}, startMethod)));
         WorkerRecorder rec(w.get());
         QVERIFY(w->start());
         QVERIFY(w->join(60000));
@@ -491,7 +493,7 @@ private Q_SLOTS:
     {
         QFETCH(Backend, backend);
         QFETCH(StartMethod, startMethod);
-        auto* w = createWorker(backend, spec("sleep", {f(30)}, startMethod));
+        auto* w = createWorker(backend, testvalues::workerSpec("sleep", {f(30)}, startMethod));
         QVERIFY(w->start());
         QTRY_COMPARE_WITH_TIMEOUT(w->state(), State::Running, kTimeout);
         const qint64 pid = w->pid();
