@@ -9,7 +9,6 @@
 #include <QProcess>
 #include <QTemporaryFile>
 #include <QTest>
-#include <QThread>
 
 #include <csignal>
 
@@ -58,17 +57,19 @@ public:
     // The shell's $? (128+N for signal N), or -1 if it has not ended within msecs.
     int wait(int msecs)
     {
-        const QDeadlineTimer deadline(msecs);
-        while (m_pid > 0 && m_status < 0 && !deadline.hasExpired()) {
-            int status = 0;
-            rusage usage{};
-            const pid_t done = ::wait4(m_pid, &status, WNOHANG, &usage);
-            if (done == m_pid) {
-                m_status = WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
-                m_peakKiB = usage.ru_maxrss;
-            } else {
-                QThread::msleep(20); // polling a child's end: no event to wait on here
-            }
+        if (m_pid <= 0 || m_status >= 0)
+            return m_status;
+        if (!proctools::awaitExit(m_pid, msecs))
+            return -1;
+        int status = 0;
+        rusage usage{};
+        pid_t done = -1;
+        do {
+            done = ::wait4(m_pid, &status, 0, &usage); // it has exited: this returns at once
+        } while (done < 0 && errno == EINTR);
+        if (done == m_pid) {
+            m_status = WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
+            m_peakKiB = usage.ru_maxrss;
         }
         return m_status;
     }

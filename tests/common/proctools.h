@@ -5,6 +5,10 @@
 #include <QFile>
 #include <QList>
 
+#include <cerrno>
+
+#include <poll.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 // Facts about processes read from Linux /proc, for tests about orphans, zombies and fds.
@@ -64,6 +68,22 @@ inline qsizetype openFds()
     return QDir(QStringLiteral("/proc/self/fd"))
         .entryList(QDir::NoDotAndDotDot | QDir::AllEntries)
         .size();
+}
+
+// Waits up to msecs for the process to exit, on its pidfd (an event, not a polling loop);
+// true once it has exited (it may still wait to be reaped). Linux 5.3 and later.
+inline bool awaitExit(qint64 pid, int msecs)
+{
+    const int pidfd = static_cast<int>(::syscall(SYS_pidfd_open, pid_t(pid), 0));
+    if (pidfd < 0)
+        return state(pid) == 0 || state(pid) == 'Z'; // gone already (or no pidfd_open)
+    pollfd pfd{pidfd, POLLIN, 0};
+    int ready = -1;
+    do {
+        ready = ::poll(&pfd, 1, msecs);
+    } while (ready < 0 && errno == EINTR);
+    ::close(pidfd);
+    return ready > 0;
 }
 
 } // namespace proctools

@@ -648,7 +648,6 @@ private Q_SLOTS:
         window.launch(launchSpecOf(QStringLiteral("sleep"), {Value::fromFloat(30)}));
         window.setQuitPrompt([](const QList<Worker*>&) { return QuitChoice::Cancel; });
         QVERIFY(!window.close());
-        QTest::qWait(50);
         QVERIFY(window.isVisible());
         QVERIFY(window.session()->worker(0)->isAlive());
         stopAll(window);

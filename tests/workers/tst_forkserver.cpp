@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 
 #include <csignal>
@@ -302,10 +303,14 @@ private Q_SLOTS:
         START_RUNNING(w.get());
         const pid_t pid = static_cast<pid_t>(w->pid());
         QCOMPARE(::kill(pid, SIGKILL), 0);
-        // No events processed from here on: the worker cannot know yet.
+        // No events processed from here on: the worker cannot know yet (so no QTRY_*, which
+        // would let it hear the server's reply). The exit is awaited on the child's pidfd; the
+        // server reaps it a moment later, which has no event of its own outside the server: a
+        // short look at /proc until then, bounded by the deadline.
+        QVERIFY(proctools::awaitExit(pid, kTimeout));
         const QDeadlineTimer deadline(kTimeout);
         while (proctools::state(pid) != 0 && !deadline.hasExpired())
-            ::usleep(1000);
+            QThread::yieldCurrentThread();
         QCOMPARE(proctools::state(pid), char(0)); // reaped by the server
         const pid_t stranger = forkWithPid(pid);
         if (stranger <= 0)
