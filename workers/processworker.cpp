@@ -83,8 +83,8 @@ void ProcessWorker::doStart(const Target&, const BoundArgs&)
 namespace {
 
 // QProcess reports a launch that ran out of file descriptors as "No such file or directory":
-// this checks first, so the worker says what really happened. A spawn needs about 8 at once
-// (three pipes, a pidfd, a notifier's); the check opens and closes that many.
+// this checks, after such a failure, so the worker says what really happened. A spawn needs about 8
+// at once (three pipes, a pidfd, a notifier's); the check opens and closes that many.
 QString descriptorShortage()
 {
     constexpr int kNeeded = 8;
@@ -115,11 +115,6 @@ QString descriptorShortage()
 
 void ProcessWorker::startSpawned()
 {
-    if (const QString shortage = descriptorShortage(); !shortage.isEmpty()) {
-        finish(State::FailedToStart, std::nullopt,
-               QStringLiteral("%1: cannot start a process: %2").arg(name(), shortage));
-        return;
-    }
     m_process = new QProcess(this);
     m_process->setProgram(workerProgram());
     m_process->setArguments({QString::fromLatin1(kChildFlag)});
@@ -192,6 +187,13 @@ void ProcessWorker::onError(QProcess::ProcessError error)
 {
     if (error != QProcess::FailedToStart)
         return;
+    // Asked only once a launch failed, off the launch path: QProcess has given back what it
+    // took, so the shortage it met is still there to see.
+    if (const QString shortage = descriptorShortage(); !shortage.isEmpty()) {
+        finish(State::FailedToStart, std::nullopt,
+               QStringLiteral("%1: cannot start a process: %2").arg(name(), shortage));
+        return;
+    }
     finish(State::FailedToStart, std::nullopt,
            QStringLiteral("%1: could not run %2: %3")
                .arg(name(), m_process->program(), m_process->errorString()));
