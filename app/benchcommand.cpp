@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <cstdio>
 
 #include <unistd.h>
 
@@ -53,7 +54,10 @@ int benchCommand(const QStringList& arguments)
     const QCommandLineOption skipMemory(QStringLiteral("skip-memory"),
                                         QStringLiteral("Skip the memory flood."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
-    parser.addOptions({runs, processRuns, lines, memoryLines, skipMemory, json});
+    const QCommandLineOption progressLines(
+        QStringLiteral("progress-lines"),
+        QStringLiteral("Progress on stderr, a line a step: \"progress FRACTION STEP\"."));
+    parser.addOptions({runs, processRuns, lines, memoryLines, skipMemory, json, progressLines});
     if (const QString error = parser.parseArguments(arguments); !error.isEmpty())
         return usageError(parser.context(), error);
     if (parser.helpRequested()) {
@@ -76,9 +80,20 @@ int benchCommand(const QStringList& arguments)
     o.threadRuns = static_cast<int>(std::min<qint64>(threadRuns, 1000000));
     o.processRuns = static_cast<int>(std::min<qint64>(procRuns, 100000));
     o.memory = !parser.isSet(skipMemory);
-    o.progress = ::isatty(STDERR_FILENO);
+    const bool terminal = ::isatty(STDERR_FILENO);
+    if (parser.isSet(progressLines)) // for the window's Benchmark dialog (a child process)
+        o.onProgress = [](double done, const QString& step) {
+            std::fprintf(stderr, "progress %.4f %s\n", done, step.toUtf8().constData());
+            std::fflush(stderr);
+        };
+    else if (terminal) // one line, redrawn
+        o.onProgress = [](double, const QString& step) {
+            std::fprintf(stderr, "\r\033[K%s", step.toUtf8().constData());
+        };
 
     const QJsonObject result = bench::run(o);
+    if (terminal && !parser.isSet(progressLines))
+        std::fputs("\r\033[K", stderr);
     if (parser.isSet(json))
         printOut(QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Indented)));
     else

@@ -6,7 +6,6 @@
 #include <QThread>
 
 #include <algorithm>
-#include <cstdio>
 #include <memory>
 #include <thread>
 
@@ -31,10 +30,10 @@ QJsonObject toJson(const Stats& s)
             {QStringLiteral("p90"), s.p90}};
 }
 
-void progress(const Options& o, const QString& text)
+void progress(const Options& o, const QString& text, double done)
 {
-    if (o.progress)
-        std::fprintf(stderr, "\r\033[K%s", text.toUtf8().constData());
+    if (o.onProgress)
+        o.onProgress(done, text);
 }
 
 WorkerSpec specOf(const QString& target, Value::Items args)
@@ -45,46 +44,83 @@ WorkerSpec specOf(const QString& target, Value::Items args)
     return spec;
 }
 
+namespace {
+
+// The measurements of one run in order, each reporting its own progress (0..1), scaled here
+// into the whole run's: step i of n covers [i/n, (i+1)/n].
+class Steps {
+public:
+    Steps(const Options& o, int count)
+        : m_outer(o)
+        , m_count(count)
+    {
+    }
+    // The options for the next step, whose progress lands in its slice of the whole.
+    Options next()
+    {
+        Options o = m_outer;
+        if (m_outer.onProgress) {
+            const int index = m_index;
+            o.onProgress = [this, index](double done, const QString& text) {
+                m_outer.onProgress((index + std::clamp(done, 0.0, 1.0)) / m_count, text);
+            };
+        }
+        ++m_index;
+        return o;
+    }
+
+private:
+    const Options& m_outer;
+    int m_count;
+    int m_index = 0;
+};
+
+} // namespace
+
 QJsonObject run(const Options& o)
 {
+    Steps steps(o, 12 + (o.memory ? 2 : 0));
     QJsonArray launches;
-    launches.append(launch(o, QStringLiteral("thread"), Backend::Thread, o.threadRuns));
-    launches.append(launch(o, QStringLiteral("process (spawn)"), Backend::Process, o.processRuns));
-    launches.append(launch(o, QStringLiteral("process (forkserver)"), Backend::Process,
+    launches.append(launch(steps.next(), QStringLiteral("thread"), Backend::Thread, o.threadRuns));
+    launches.append(
+        launch(steps.next(), QStringLiteral("process (spawn)"), Backend::Process, o.processRuns));
+    launches.append(launch(steps.next(), QStringLiteral("process (forkserver)"), Backend::Process,
                            o.processRuns, StartMethod::ForkServer));
-    launches.append(floor(o, QStringLiteral("std::thread (floor)"), o.threadRuns, [] {
+    launches.append(floor(steps.next(), QStringLiteral("std::thread (floor)"), o.threadRuns, [] {
         std::thread t([] {});
         t.join();
     }));
-    launches.append(floor(o, QStringLiteral("QThread::create (floor)"), o.threadRuns, [] {
-        std::unique_ptr<QThread> t(QThread::create([] {}));
-        t->start();
-        t->wait();
-    }));
     launches.append(
-        floor(o, QStringLiteral("posix_spawn /bin/true (floor)"), o.processRuns, spawnTrue));
-    launches.append(floor(o, QStringLiteral("fork + _exit (floor)"), o.processRuns, forkExit));
+        floor(steps.next(), QStringLiteral("QThread::create (floor)"), o.threadRuns, [] {
+            std::unique_ptr<QThread> t(QThread::create([] {}));
+            t->start();
+            t->wait();
+        }));
+    launches.append(floor(steps.next(), QStringLiteral("posix_spawn /bin/true (floor)"),
+                          o.processRuns, spawnTrue));
+    launches.append(
+        floor(steps.next(), QStringLiteral("fork + _exit (floor)"), o.processRuns, forkExit));
 
     QJsonArray floods;
-    floods.append(flood(o, QStringLiteral("thread"), Backend::Thread, o.lines));
-    floods.append(flood(o, QStringLiteral("process (spawn)"), Backend::Process, o.lines));
-    floods.append(flood(o, QStringLiteral("process (forkserver)"), Backend::Process, o.lines,
-                        StartMethod::ForkServer));
-    floods.append(pipeFloor(o, o.lines));
+    floods.append(flood(steps.next(), QStringLiteral("thread"), Backend::Thread, o.lines));
+    floods.append(
+        flood(steps.next(), QStringLiteral("process (spawn)"), Backend::Process, o.lines));
+    floods.append(flood(steps.next(), QStringLiteral("process (forkserver)"), Backend::Process,
+                        o.lines, StartMethod::ForkServer));
+    floods.append(pipeFloor(steps.next(), o.lines));
 
     QJsonObject result{{QStringLiteral("twinrun"), QStringLiteral(TWINRUN_VERSION_STRING)},
                        {QStringLiteral("runs"), o.threadRuns},
                        {QStringLiteral("process_runs"), o.processRuns},
                        {QStringLiteral("launch"), launches},
                        {QStringLiteral("flood"), floods},
-                       {QStringLiteral("responsiveness"), responsiveness(o)}};
+                       {QStringLiteral("responsiveness"), responsiveness(steps.next())}};
     if (o.memory) {
-        result.insert(QStringLiteral("cli_memory"), cliMemory(o)); // child processes
-        result.insert(QStringLiteral("memory"), memory(o));        // last: peak RSS is per process
+        result.insert(QStringLiteral("cli_memory"), cliMemory(steps.next())); // child processes
+        result.insert(QStringLiteral("memory"),
+                      memory(steps.next())); // last: peak RSS is per process
     }
-    progress(o, QString());
-    if (o.progress)
-        std::fputs("\r\033[K", stderr);
+    progress(o, QString(), 1.0);
     return result;
 }
 

@@ -3,6 +3,8 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <functional>
+
 namespace twinrun::bench {
 
 // What `twinrun bench` measures and how much of it.
@@ -11,9 +13,12 @@ struct Options {
     int processRuns = 50;
     qint64 lines = 1000000;
     qint64 memoryLines = 10000000;
-    int width = 39;        // + '\n' = 40 bytes a line
-    bool memory = true;    // the memory flood (peak RSS), last
-    bool progress = false; // a progress line on stderr (a terminal)
+    int width = 39;     // + '\n' = 40 bytes a line
+    bool memory = true; // the memory floods (peak RSS), last
+    // Called on the calling thread as the run goes: how much is done (0..1) and what runs now
+    // ("launch thread: 12/200"). `twinrun bench` draws it on a terminal or, with
+    // --progress-lines, prints it for the window's Benchmark dialog.
+    std::function<void(double done, const QString& step)> onProgress;
 };
 
 // Launch latency and output throughput of both backends through the Worker API, with floors

@@ -22,8 +22,8 @@ struct Stats {
 Stats statsOf(std::vector<double> samples);
 QJsonObject toJson(const Stats& s);
 
-// A progress line on stderr when o.progress; an empty text clears it.
-void progress(const Options& o, const QString& text);
+// Reports progress within the current measurement (done: 0..1 of it) through o.onProgress.
+void progress(const Options& o, const QString& text, double done = 0);
 WorkerSpec specOf(const QString& target, Value::Items args = {});
 
 // launchbench.cpp: create + start + join of noop, and the floors next to it.

@@ -53,7 +53,8 @@ QJsonObject launch(const Options& o, const QString& name, Backend backend, int r
             running.push_back(runningNs / 1e3);
             joined.push_back(joinedNs / 1e3);
         }
-        progress(o, QStringLiteral("launch %1: %2/%3").arg(name).arg(i + 1).arg(runs));
+        progress(o, QStringLiteral("launch %1: %2/%3").arg(name).arg(i + 1).arg(runs),
+                 double(i + 4) / (runs + 3));
     }
     return {{QStringLiteral("name"), name},
             {QStringLiteral("runs"), runs},
@@ -71,7 +72,8 @@ QJsonObject floor(const Options& o, const QString& name, int runs,
         once();
         if (i >= 0)
             joined.push_back(clock.nsecsElapsed() / 1e3);
-        progress(o, QStringLiteral("floor %1: %2/%3").arg(name).arg(i + 1).arg(runs));
+        progress(o, QStringLiteral("floor %1: %2/%3").arg(name).arg(i + 1).arg(runs),
+                 double(i + 4) / (runs + 3));
     }
     return {{QStringLiteral("name"), name},
             {QStringLiteral("runs"), runs},

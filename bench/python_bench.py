@@ -69,14 +69,24 @@ def process_flood_target(read_fd, write_fd, lines, width):
 # --- helpers
 
 class Progress:
-    """One overwritten status line on stderr, only when it is a terminal."""
+    """One overwritten status line on stderr, only when it is a terminal; or, with
+    --progress-lines (TwinRun's Benchmark dialog), a line a step:
+    "progress FRACTION TEXT", FRACTION counting the `total` steps expected."""
 
-    def __init__(self):
-        self.enabled = sys.stderr.isatty()
+    def __init__(self, lines=False, total=1):
+        self.lines = lines
+        self.enabled = lines or sys.stderr.isatty()
+        self.total = max(1, total)
+        self.done = 0
 
     def show(self, text):
         """Replace the status line with `text`."""
-        if self.enabled:
+        if self.lines:
+            if text:
+                self.done += 1
+                sys.stderr.write(f"progress {min(1.0, self.done / self.total):.4f} {text}\n")
+                sys.stderr.flush()
+        elif self.enabled:
             sys.stderr.write("\r\x1b[K" + text)
             sys.stderr.flush()
 
@@ -290,6 +300,9 @@ def parse_args(argv=None):
                              " (default 39)")
     parser.add_argument("--json", action="store_true",
                         help="print one JSON object instead of tables")
+    parser.add_argument("--progress-lines", action="store_true",
+                        help="progress on stderr, a line a step:"
+                             " \"progress FRACTION STEP\"")
     args = parser.parse_args(argv)
     for option in ("runs", "process_runs", "spawn_runs", "lines"):
         if getattr(args, option) < 1:
@@ -302,10 +315,12 @@ def parse_args(argv=None):
 def main(argv=None):
     """Run every scenario and print the report."""
     args = parse_args(argv)
-    progress = Progress()
+    plan = launch_plan(args)
+    progress = Progress(args.progress_lines,
+                        sum(2 * runs for _, _, runs in plan) + 3)
     report = {"python": platform.python_version(), "width": args.width,
               "launch": [bench_launch(name, make, runs, progress)
-                         for name, make, runs in launch_plan(args)],
+                         for name, make, runs in plan],
               "flood": bench_flood(args.lines, args.width, progress)}
     progress.clear()
     if args.json:

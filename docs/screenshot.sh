@@ -6,7 +6,8 @@
 #   docs/screenshot-800x600.png  a Both launch on an 800x600 screen
 #   docs/screenshot-pt_BR.png    a Both launch with LANG=pt_BR.UTF-8, the README's second
 # Builds nothing: pass the twinrun binary (default: build/app/twinrun). Needs Xvfb, xdpyinfo,
-# xwininfo (x11-utils) and ImageMagick's `import`.
+# xwininfo (x11-utils) and ImageMagick's `import`. SCREENSHOT_DISPLAY picks the X display
+# number (default :97).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -54,10 +55,21 @@ shot() { # DISPLAY OUTPUT DEMO [VAR=VALUE ...]
     echo "screenshot.sh: wrote docs/$output"
 }
 
-start_xvfb :97 1400x900
-start_xvfb :98 800x600
-shot :97 screenshot.png both
-shot :97 screenshot-first.png ""
-shot :97 screenshot-dark.png both TWINRUN_COLOR_SCHEME=dark
-shot :98 screenshot-800x600.png both
-shot :97 screenshot-pt_BR.png both LANG=pt_BR.UTF-8
+stop_xvfb() {
+    for pid in "${pids[@]}"; do
+        kill "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    done
+    pids=()
+}
+
+# One display at a time, so one free display number is enough (SCREENSHOT_DISPLAY, default :97).
+display="${SCREENSHOT_DISPLAY:-:97}"
+start_xvfb "$display" 1400x900
+shot "$display" screenshot.png both
+shot "$display" screenshot-first.png ""
+shot "$display" screenshot-dark.png both TWINRUN_COLOR_SCHEME=dark
+shot "$display" screenshot-pt_BR.png both LANG=pt_BR.UTF-8
+stop_xvfb
+start_xvfb "$display" 800x600
+shot "$display" screenshot-800x600.png both

@@ -1,6 +1,7 @@
 #include <twinrun/comparison.h>
 #include <twinrun/streamcomparator.h>
 
+#include <QCoreApplication>
 #include <QStringList>
 
 #include <algorithm>
@@ -39,20 +40,23 @@ Comparison compareRuns(const RunOutcome& a, const RunOutcome& b)
 
 QString Comparison::summary() const
 {
+    const auto tr = [](const char* text) {
+        return QCoreApplication::translate("twinrun::Comparison", text);
+    };
     if (identical)
-        return QStringLiteral("identical: same stdout, stderr and exit code");
+        return tr("identical: same stdout, stderr and exit code");
     QStringList differences;
     if (firstStdoutDiff)
-        differences << QStringLiteral("stdout differs from line %1").arg(firstStdoutDiff);
+        differences << tr("stdout differs from line %1").arg(firstStdoutDiff);
     if (firstStderrDiff)
-        differences << QStringLiteral("stderr differs from line %1").arg(firstStderrDiff);
+        differences << tr("stderr differs from line %1").arg(firstStderrDiff);
     if (exitCodesDiffer && incomplete.isEmpty())
-        differences << QStringLiteral("exit codes differ");
+        differences << tr("exit codes differ");
     if (!incomplete.isEmpty()) {
         differences.prepend(incomplete);
-        return QStringLiteral("incomplete: ") + differences.join(QStringLiteral("; "));
+        return tr("incomplete: %1").arg(differences.join(QStringLiteral("; ")));
     }
-    return QStringLiteral("different: ") + differences.join(QStringLiteral("; "));
+    return tr("different: %1").arg(differences.join(QStringLiteral("; ")));
 }
 
 } // namespace twinrun

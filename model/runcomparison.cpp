@@ -1,5 +1,8 @@
 #include <twinrun/runcomparison.h>
+#include <twinrun/runtext.h>
 #include <twinrun/worker.h>
+
+#include <QCoreApplication>
 
 #include <QStringList>
 
@@ -12,23 +15,29 @@ bool isEnded(const Worker* worker)
     return !worker || Worker::isFinal(worker->state());
 }
 
-// Why this run's output cannot stand for what its target prints, or "".
-QString whyIncomplete(const Worker* worker, const QString& backend)
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("twinrun::Comparison", text);
+}
+
+// Why this run's output cannot stand for what its target prints, or "". Whole sentences per
+// backend, so that a translation can agree with each noun.
+QString whyIncomplete(const Worker* worker, bool thread)
 {
     if (!worker)
-        return QStringLiteral("the %1 is gone").arg(backend);
+        return thread ? tr("the thread is gone") : tr("the process is gone");
     switch (worker->state()) {
     case Worker::State::Created:
-        return QStringLiteral("the %1 has not started").arg(backend);
+        return thread ? tr("the thread has not started") : tr("the process has not started");
     case Worker::State::Starting:
     case Worker::State::Running:
-        return QStringLiteral("the %1 is still running").arg(backend);
+        return thread ? tr("the thread is still running") : tr("the process is still running");
     case Worker::State::Terminated:
     case Worker::State::Killed:
-        return QStringLiteral("the %1 was stopped (%2)")
-            .arg(backend, Worker::stateName(worker->state()));
+        return (thread ? tr("the thread was stopped (%1)") : tr("the process was stopped (%1)"))
+            .arg(stateText(worker->state()));
     case Worker::State::FailedToStart:
-        return QStringLiteral("the %1 failed to start").arg(backend);
+        return thread ? tr("the thread failed to start") : tr("the process failed to start");
     case Worker::State::Finished:
     case Worker::State::Failed:
     case Worker::State::Crashed:
@@ -62,18 +71,16 @@ QString RunComparison::notComparable() const
 {
     QStringList reasons;
     for (int side = 0; side < 2; ++side) {
-        const QString why = whyIncomplete(m_workers[side], side == 0 ? QStringLiteral("thread")
-                                                                     : QStringLiteral("process"));
+        const QString why = whyIncomplete(m_workers[side], side == 0);
         if (!why.isEmpty())
             reasons << why;
     }
     for (Channel channel : {Channel::Stdout, Channel::Stderr}) {
         const QString error = m_comparator.result(channel).error;
         if (!error.isEmpty())
-            reasons << QStringLiteral("%1 could not be compared (%2)")
-                           .arg(channel == Channel::Stdout ? QStringLiteral("stdout")
-                                                           : QStringLiteral("stderr"),
-                                error);
+            reasons << (channel == Channel::Stdout ? tr("stdout could not be compared (%1)")
+                                                   : tr("stderr could not be compared (%1)"))
+                           .arg(error);
     }
     return reasons.join(QStringLiteral(", "));
 }

@@ -1,5 +1,8 @@
 #include <twinrun/runtext.h>
+#include <twinrun/target.h>
 #include <twinrun/worker.h>
+
+#include <QCoreApplication>
 
 namespace twinrun {
 
@@ -19,12 +22,26 @@ QString formatDuration(qint64 ns)
         .arg(seconds % 60, 2, 10, QLatin1Char('0'));
 }
 
+QString stateText(Worker::State state)
+{
+    return QCoreApplication::translate("twinrun::Worker",
+                                       Worker::stateName(state).toUtf8().constData());
+}
+
+QString targetDescriptionText(const Target& target)
+{
+    return QCoreApplication::translate("twinrun::Target", target.description.toUtf8().constData());
+}
+
 QString runEndText(const Worker& worker)
 {
-    QString text = Worker::stateName(worker.state());
     if (worker.exitCode())
-        text += QStringLiteral(", exit code %1").arg(*worker.exitCode());
-    return text + QStringLiteral(", ") + formatDuration(worker.durationNs());
+        return QCoreApplication::translate("twinrun::RunText", "%1, exit code %2, %3")
+            .arg(stateText(worker.state()))
+            .arg(*worker.exitCode())
+            .arg(formatDuration(worker.durationNs()));
+    return QCoreApplication::translate("twinrun::RunText", "%1, %2")
+        .arg(stateText(worker.state()), formatDuration(worker.durationNs()));
 }
 
 } // namespace twinrun

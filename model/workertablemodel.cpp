@@ -145,7 +145,7 @@ QVariant WorkerTableModel::displayData(const Worker& worker, int column) const
     case Call:
         return worker.spec().callText();
     case State:
-        return Worker::stateName(worker.state());
+        return stateText(worker.state());
     case Ident:
         return identText(worker);
     case ExitCode:

@@ -1,6 +1,7 @@
 #include "joinbar.h"
 
 #include "joinwatcher.h"
+#include <twinrun/runtext.h>
 #include <twinrun/worker.h>
 
 #include <QPushButton>
@@ -76,9 +77,8 @@ void JoinBar::onDone(Worker* worker, bool ended)
         return;
     }
     const std::optional<int> code = worker->exitCode();
-    emit statusMessage(
-        code ? tr("%1 joined: exit code %2").arg(worker->name()).arg(*code)
-             : tr("%1 joined: %2").arg(worker->name(), Worker::stateName(worker->state())));
+    emit statusMessage(code ? tr("%1 joined: exit code %2").arg(worker->name()).arg(*code)
+                            : tr("%1 joined: %2").arg(worker->name(), stateText(worker->state())));
 }
 
 void JoinBar::updateText()

@@ -4,7 +4,10 @@
 #include "invalidmark.h"
 #include "themecolors.h"
 
+#include <twinrun/runtext.h>
+
 #include <QAction>
+#include <QApplication>
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
@@ -22,6 +25,7 @@
 #include <QRegularExpression>
 #include <QScrollArea>
 #include <QStyle>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <utility>
@@ -151,11 +155,24 @@ QWidget* LaunchPanel::buildTargetBox()
     m_target->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     for (const Target* target : TargetRegistry::instance().targets()) {
         m_target->addItem(target->signature.toString(target->name), target->name);
-        m_target->setItemData(m_target->count() - 1, target->description, Qt::ToolTipRole);
+        m_target->setItemData(m_target->count() - 1, targetDescriptionText(*target),
+                              Qt::ToolTipRole);
     }
+    // Typing "co" picks count at "c": the focus moves on only when the typing pauses (the
+    // combo's own keyboard-search interval), so the "o" still goes to the combo.
+    m_focusAfterTyping = new QTimer(this);
+    m_focusAfterTyping->setSingleShot(true);
+    m_focusAfterTyping->setInterval(QApplication::keyboardInputInterval());
+    connect(m_focusAfterTyping, &QTimer::timeout, this, [this] {
+        if (m_target->hasFocus())
+            focusFirstNeedingInput(m_launchButton);
+    });
     connect(m_target, &QComboBox::activated, this, [this] {
         onTargetPicked();
-        focusFirstNeedingInput(m_launchButton);
+        if (m_target->hasFocus())
+            m_focusAfterTyping->start();
+        else
+            focusFirstNeedingInput(m_launchButton);
     });
 
     m_description->setObjectName(QStringLiteral("descriptionLabel"));
@@ -329,7 +346,8 @@ void LaunchPanel::showTarget(const QString& name, const Form& form)
     m_shownTarget = name;
     const Target* target = TargetRegistry::instance().find(name);
     const Signature signature = target ? target->signature : Signature{};
-    m_description->setText(target ? target->description : tr("This target is not registered."));
+    m_description->setText(target ? targetDescriptionText(*target)
+                                  : tr("This target is not registered."));
     const bool wasSetting = std::exchange(m_settingSpec, true);
     m_args->setSignature(signature);
     m_kwargs->setSignature(signature);

@@ -13,6 +13,7 @@ class QCheckBox;
 class QComboBox;
 class QGroupBox;
 class QLabel;
+class QTimer;
 class QLineEdit;
 class QPushButton;
 class QScrollArea;
@@ -112,6 +113,8 @@ private:
     QWidget* m_reasonBox;
     QLabel* m_reason;
     QPushButton* m_launchButton;
+    // Moves the focus on once the user has stopped typing a target's name into the combo.
+    QTimer* m_focusAfterTyping;
     QAction* m_launchAction;
     QScrollArea* m_scroll;
 

@@ -60,6 +60,9 @@ public:
     // Presets: the launch form as a JSON file (twinrun run --spec FILE reads the same).
     Status savePreset(const QString& path) const;
     Status openPreset(const QString& path);
+    // What Save Preset offers: the target's name (".json"), in the folder of the last preset
+    // saved (home at first); "preset.json" while no target is picked.
+    QString suggestedPresetPath() const;
     // Replaces askQuitChoice() (tests, embedding).
     void setQuitPrompt(QuitPrompt prompt) { m_quitPrompt = std::move(prompt); }
 

@@ -1,6 +1,7 @@
 // MainWindow's menus, presets and settings (the window itself is in mainwindow.cpp).
 #include "mainwindow.h"
 
+#include "benchdialog.h"
 #include "comparepanel.h"
 #include "helppages.h"
 #include "launchpanel.h"
@@ -64,18 +65,24 @@ Status MainWindow::openPreset(const QString& path)
     return Status::ok();
 }
 
+QString MainWindow::suggestedPresetPath() const
+{
+    const QString folder =
+        QSettings().value(QStringLiteral("presets/folder"), QDir::homePath()).toString();
+    QString name = m_launchPanel->spec().worker.target;
+    name.replace(QLatin1Char('/'), QLatin1Char('_'));
+    if (name.isEmpty())
+        name = QStringLiteral("preset");
+    return QDir(folder).filePath(name + QStringLiteral(".json"));
+}
+
 void MainWindow::savePresetAs()
 {
-    // Named after the call, in the folder of the last preset.
-    QSettings settings;
-    const QString folder =
-        settings.value(QStringLiteral("presets/folder"), QDir::homePath()).toString();
-    const QString name = m_launchPanel->spec().worker.target + QStringLiteral(".json");
     const QString path = QFileDialog::getSaveFileName(
-        this, tr("Save Preset"), QDir(folder).filePath(name), tr("TwinRun presets (*.json)"));
+        this, tr("Save Preset"), suggestedPresetPath(), tr("TwinRun presets (*.json)"));
     if (path.isEmpty())
         return;
-    settings.setValue(QStringLiteral("presets/folder"), QFileInfo(path).absolutePath());
+    QSettings().setValue(QStringLiteral("presets/folder"), QFileInfo(path).absolutePath());
     if (const Status saved = savePreset(path); !saved)
         QMessageBox::warning(this, tr("Save Preset"), saved.message());
 }
@@ -162,6 +169,18 @@ void MainWindow::buildMenus()
 
 void MainWindow::buildHelpMenu()
 {
+    QMenu* tools = menuBar()->addMenu(tr("T&ools"));
+    QAction* benchmark = tools->addAction(tr("&Benchmark…"));
+    benchmark->setObjectName(QStringLiteral("benchmarkAction"));
+    connect(benchmark, &QAction::triggered, this, [this] {
+        auto* dialog = findChild<BenchDialog*>(); // one, kept with its last charts
+        if (!dialog)
+            dialog = new BenchDialog(this);
+        dialog->show();
+        dialog->raise();
+        dialog->activateWindow();
+    });
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* what = help->addAction(tr("&What Is This? Threads and Processes"));
     what->setObjectName(QStringLiteral("whatIsThisAction"));
@@ -199,8 +218,7 @@ void MainWindow::restoreSettings()
         m_leftSplitter->restoreState(settings.value(kLeftSplitterKey).toByteArray());
     m_rightSplitter->restoreState(settings.value(kRightSplitterKey).toByteArray());
     m_comparePanel->splitter()->restoreState(settings.value(kCompareSplitterKey).toByteArray());
-    m_workersPanel->view()->horizontalHeader()->restoreState(
-        settings.value(kColumnsKey).toByteArray());
+    m_workersPanel->restoreColumns(settings.value(kColumnsKey).toByteArray());
     setOutputLineLimit(settings.value(kOutputLinesKey, int(OutputLog::Limits{}.maxLines)).toInt());
     // The form as typed; an older TwinRun kept it as a launch spec.
     const QJsonDocument form = QJsonDocument::fromJson(settings.value(kFormStateKey).toByteArray());
@@ -220,7 +238,7 @@ void MainWindow::saveSettings() const
     settings.setValue(kLeftSplitterKey, m_leftSplitter->saveState());
     settings.setValue(kRightSplitterKey, m_rightSplitter->saveState());
     settings.setValue(kCompareSplitterKey, m_comparePanel->splitter()->saveState());
-    settings.setValue(kColumnsKey, m_workersPanel->view()->horizontalHeader()->saveState());
+    settings.setValue(kColumnsKey, m_workersPanel->saveColumns());
     settings.setValue(kFormStateKey,
                       QJsonDocument(m_launchPanel->formState()).toJson(QJsonDocument::Compact));
     settings.remove(kLastFormKey);

@@ -5,6 +5,7 @@
 #include "outputview.h"
 #include "themecolors.h"
 #include <twinrun/outputlog.h>
+#include <twinrun/runtext.h>
 #include <twinrun/worker.h>
 #include <twinrun/workertablemodel.h>
 
@@ -221,7 +222,7 @@ void OutputPane::updateTitle()
         m_title->setText(tr("Output"));
         return;
     }
-    QString title = tr("%1 — %2").arg(m_worker->name(), Worker::stateName(m_worker->state()));
+    QString title = tr("%1 — %2").arg(m_worker->name(), stateText(m_worker->state()));
     // The table's words: a crash names its signal, "-11 (SIGSEGV)".
     if (m_worker->exitCode())
         title += tr(", exit code %1").arg(WorkerTableModel::exitCodeText(*m_worker));

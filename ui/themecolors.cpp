@@ -73,6 +73,19 @@ QColor successBackground(const QPalette& palette)
     return mix(palette.color(QPalette::Window), QColor(46, 160, 67), isDark(palette) ? 0.35 : 0.3);
 }
 
+QColor chartSeries(const QPalette& palette, int index)
+{
+    const bool dark = isDark(palette);
+    switch (index % 3) {
+    case 0:
+        return palette.color(QPalette::Highlight);
+    case 1:
+        return mix(palette.color(QPalette::Base), palette.color(QPalette::Text), dark ? 0.5 : 0.4);
+    default:
+        return dark ? QColor(240, 160, 80) : QColor(217, 120, 30);
+    }
+}
+
 QColor failureBackground(const QPalette& palette)
 {
     return mix(palette.color(QPalette::Window), QColor(220, 40, 40), isDark(palette) ? 0.35 : 0.25);

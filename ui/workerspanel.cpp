@@ -1,9 +1,12 @@
 #include "workerspanel.h"
 
 #include "appresources.h"
+#include "columnfitter.h"
 #include "joinbar.h"
 #include "statedelegate.h"
 #include "workerfiltermodel.h"
+
+#include <twinrun/runtext.h>
 #include <twinrun/session.h>
 #include <twinrun/worker.h>
 #include <twinrun/workertablemodel.h>
@@ -30,6 +33,18 @@ QString killThreadReason()
     return WorkersPanel::tr(
         "A thread cannot be killed: it shares the app's memory, so stopping it from outside "
         "could leave locks held and data half-written. Use Terminate to ask it to stop.");
+}
+
+// The widest state name in the interface's language.
+QString longestStateText()
+{
+    QString longest;
+    for (int s = 0; s <= int(Worker::State::FailedToStart); ++s) {
+        const QString text = stateText(Worker::State(s));
+        if (text.size() > longest.size())
+            longest = text;
+    }
+    return longest;
 }
 
 } // namespace
@@ -145,15 +160,15 @@ void WorkersPanel::setUpView()
     m_view->setSortingEnabled(true);
     header->setHighlightSections(false);
     header->setSectionsMovable(true);
-    header->setStretchLastSection(true);
-    header->setSectionResizeMode(QHeaderView::Interactive);
     // What matters at a glance first (state, exit code: in sight on a small window); the
-    // call, the long one, last, taking what the others leave, elided.
+    // call, the long one, last, taking what the others leave, elided (ColumnFitter).
     header->moveSection(header->visualIndex(WorkerTableModel::State), 1);
     header->moveSection(header->visualIndex(WorkerTableModel::ExitCode), 2);
     header->moveSection(header->visualIndex(WorkerTableModel::Call),
                         WorkerTableModel::ColumnCount - 1);
-    header->hideSection(WorkerTableModel::Started);
+    m_fitter = new ColumnFitter(m_view, WorkerTableModel::Call,
+                                {WorkerTableModel::State, WorkerTableModel::ExitCode});
+    m_fitter->setHidden(WorkerTableModel::Started, true);
     sizeColumns();
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(header, &QWidget::customContextMenuRequested, this,
@@ -166,6 +181,16 @@ void WorkersPanel::setUpView()
         m_shown = currentWorker();
         emit currentWorkerChanged(m_shown);
     });
+}
+
+QByteArray WorkersPanel::saveColumns()
+{
+    return m_fitter->saveState();
+}
+
+void WorkersPanel::restoreColumns(const QByteArray& state)
+{
+    m_fitter->restoreState(state);
 }
 
 void WorkersPanel::sizeColumns()
@@ -183,7 +208,7 @@ void WorkersPanel::sizeColumns()
         int extra;
     } columns[] = {{WorkerTableModel::Name, QStringLiteral("Thread-10 (faz_algo)"), 0},
                    {WorkerTableModel::Backend, QStringLiteral("process"), 0},
-                   {WorkerTableModel::State, QStringLiteral("terminated"), icon},
+                   {WorkerTableModel::State, longestStateText(), icon},
                    {WorkerTableModel::Ident, QStringLiteral("4194304"), 0},
                    {WorkerTableModel::ExitCode, QStringLiteral("-11 (SIGSEGV)"), 0},
                    {WorkerTableModel::Started, QStringLiteral("00:00:00.000"), 0},
@@ -194,8 +219,8 @@ void WorkersPanel::sizeColumns()
             header->fontMetrics().horizontalAdvance(
                 m_model->headerData(c.column, Qt::Horizontal, Qt::DisplayRole).toString()) +
             padding + 16; // the sort arrow
-        header->resizeSection(c.column,
-                              std::max(title, fm.horizontalAdvance(c.sample) + c.extra + padding));
+        m_fitter->setWanted(c.column,
+                            std::max(title, fm.horizontalAdvance(c.sample) + c.extra + padding));
     }
 }
 
@@ -396,15 +421,14 @@ void WorkersPanel::fitToolBar()
 
 void WorkersPanel::fillColumnsMenu()
 {
-    QHeaderView* header = m_view->horizontalHeader();
     m_columnsMenu->clear();
     for (int column = 0; column < m_model->columnCount(); ++column) {
         QAction* action = m_columnsMenu->addAction(
             m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString());
         action->setCheckable(true);
-        action->setChecked(!header->isSectionHidden(column));
-        connect(action, &QAction::toggled, header,
-                [header, column](bool shown) { header->setSectionHidden(column, !shown); });
+        action->setChecked(!m_fitter->isHidden(column));
+        connect(action, &QAction::toggled, m_fitter,
+                [this, column](bool shown) { m_fitter->setHidden(column, !shown); });
     }
 }
 

@@ -11,6 +11,7 @@ class QToolBar;
 
 namespace twinrun {
 
+class ColumnFitter;
 class JoinBar;
 class Session;
 class Worker;
@@ -25,8 +26,10 @@ class WorkerTableModel;
 // one shown. Filtering never leaves a hidden row current: the selection, the output shown
 // (currentWorkerChanged) and the actions always agree.
 //
-// Columns are sized to their content, Call (last) takes what is left and elides; the user's
-// widths, order and hidden columns are kept by the window (QSettings). The toolbar drops its
+// Columns are sized to their content, Call (last) takes what is left and elides, and the table
+// never scrolls sideways: on a narrow window the columns right of State and Exit code fold away
+// (ColumnFitter). The user's widths, order and hidden columns are kept by the window
+// (QSettings, saveColumns). The toolbar drops its
 // labels when the panel is too narrow for them, never hiding an action behind an overflow.
 class WorkersPanel : public QWidget {
     Q_OBJECT
@@ -57,6 +60,9 @@ public:
     QList<Worker*> selectedWorkers() const;
     // Makes the worker the current, only selected row, clearing a filter that hides it.
     void selectWorker(Worker* worker);
+    // The columns' order, widths and hidden ones (the user's, never a fold for want of room).
+    QByteArray saveColumns();
+    void restoreColumns(const QByteArray& state);
     // Kept in QSettings.
     void setJoinTimeout(int msecs);
     int joinTimeout() const { return m_joinTimeoutMs; }
@@ -97,6 +103,7 @@ private:
     QTableView* m_view;
     JoinBar* m_joinBar;
     QMenu* m_columnsMenu;
+    ColumnFitter* m_fitter = nullptr;
     QAction* m_join = nullptr;
     QAction* m_terminate = nullptr;
     QAction* m_kill = nullptr;

@@ -216,52 +216,81 @@ CallError checkFloodWidth(const BoundArgs& a)
 
 } // namespace
 
+// Descriptions are marked for translation (context "twinrun::Target"); the window shows them
+// through twinrun::targetDescriptionText. What a target prints is never translated.
 void registerBuiltinTargets(TargetRegistry& r)
 {
     const auto str = [](const char* s) { return Value::fromStr(QString::fromLatin1(s)); };
     using namespace std::placeholders;
 
-    r.add(makeTarget("faz_algo", "The seed's example: prints each argument with its Python type.",
-                     {{QStringLiteral("args"), Param::Kind::VarPositional, {}, {}}}, fazAlgo));
+    r.add(makeTarget(
+        "faz_algo",
+        QT_TRANSLATE_NOOP("twinrun::Target",
+                          "The seed's example: prints each argument with its Python type."),
+        {{QStringLiteral("args"), Param::Kind::VarPositional, {}, {}}}, fazAlgo));
     r.add(makeTarget("count",
-                     "Prints 1..n, one a line, waiting delay seconds between (interruptible).",
+                     QT_TRANSLATE_NOOP(
+                         "twinrun::Target",
+                         "Prints 1..n, one a line, waiting delay seconds between (interruptible)."),
                      {positional(QStringLiteral("n"), {T::Int}),
                       positional(QStringLiteral("delay"), {T::Float}, Value::fromFloat(0.0))},
                      count, std::bind(checkNonNegative, "count", "delay", _1)));
-    r.add(makeTarget("sleep", "Waits, interruptibly; prints one line when done.",
-                     {positional(QStringLiteral("seconds"), {T::Float})}, sleepTarget,
-                     std::bind(checkNonNegative, "sleep", "seconds", _1)));
-    r.add(makeTarget("burn", "CPU-bound: counts the primes below n and prints the count.",
-                     {positional(QStringLiteral("n"), {T::Int})}, burn));
-    r.add(makeTarget("fail", "Raises an error: the message on stderr, exit code 1.",
+    r.add(makeTarget(
+        "sleep",
+        QT_TRANSLATE_NOOP("twinrun::Target", "Waits, interruptibly; prints one line when done."),
+        {positional(QStringLiteral("seconds"), {T::Float})}, sleepTarget,
+        std::bind(checkNonNegative, "sleep", "seconds", _1)));
+    r.add(
+        makeTarget("burn",
+                   QT_TRANSLATE_NOOP("twinrun::Target",
+                                     "CPU-bound: counts the primes below n and prints the count."),
+                   {positional(QStringLiteral("n"), {T::Int})}, burn));
+    r.add(makeTarget("fail",
+                     QT_TRANSLATE_NOOP("twinrun::Target",
+                                       "Raises an error: the message on stderr, exit code 1."),
                      {positional(QStringLiteral("message"), {T::Str}, str("failure"))}, fail));
-    r.add(makeTarget("exit", "Ends with that exit code, like sys.exit(code).",
-                     {positional(QStringLiteral("code"), {T::Int})}, exitTarget));
+    r.add(makeTarget(
+        "exit",
+        QT_TRANSLATE_NOOP("twinrun::Target", "Ends with that exit code, like sys.exit(code)."),
+        {positional(QStringLiteral("code"), {T::Int})}, exitTarget));
 
     Target crashTarget = makeTarget(
-        "crash", "Dies by a signal: 'segv' (SIGSEGV) or 'abort' (SIGABRT). Process only.",
+        "crash",
+        QT_TRANSLATE_NOOP("twinrun::Target",
+                          "Dies by a signal: 'segv' (SIGSEGV) or 'abort' (SIGABRT). Process only."),
         {positional(QStringLiteral("how"), {T::Str}, str("segv"))}, crash, checkCrashHow);
     crashTarget.threadRefusal =
         QStringLiteral("crash() refused as a thread: a crash in a thread takes the whole app "
                        "down with it; run it as a process, which is what process isolation is for");
     r.add(crashTarget);
 
-    r.add(makeTarget("flood", "Prints that many numbered lines of width characters, fast.",
-                     {positional(QStringLiteral("lines"), {T::Int}),
-                      positional(QStringLiteral("width"), {T::Int}, Value::fromInt(40))},
-                     flood, checkFloodWidth));
+    r.add(
+        makeTarget("flood",
+                   QT_TRANSLATE_NOOP("twinrun::Target",
+                                     "Prints that many numbered lines of width characters, fast."),
+                   {positional(QStringLiteral("lines"), {T::Int}),
+                    positional(QStringLiteral("width"), {T::Int}, Value::fromInt(40))},
+                   flood, checkFloodWidth));
 
-    r.add(makeTarget("noop", "Does nothing: what launching a worker costs.", {}, noop));
+    r.add(makeTarget(
+        "noop",
+        QT_TRANSLATE_NOOP("twinrun::Target", "Does nothing: what launching a worker costs."), {},
+        noop));
 
-    Target whoamiTarget = makeTarget(
-        "whoami", "Prints the worker's name, backend, pid, ident, native id and parent pid.", {},
-        whoami);
+    Target whoamiTarget =
+        makeTarget("whoami",
+                   QT_TRANSLATE_NOOP(
+                       "twinrun::Target",
+                       "Prints the worker's name, backend, pid, ident, native id and parent pid."),
+                   {}, whoami);
     whoamiTarget.deterministic = false;
     r.add(whoamiTarget);
 
     r.add(makeTarget(
         "stubborn",
-        "Ignores stop requests (SIGTERM too) for a while: why a thread cannot be killed.",
+        QT_TRANSLATE_NOOP(
+            "twinrun::Target",
+            "Ignores stop requests (SIGTERM too) for a while: why a thread cannot be killed."),
         {positional(QStringLiteral("seconds"), {T::Float}, Value::fromFloat(5.0))}, stubborn,
         std::bind(checkNonNegative, "stubborn", "seconds", _1)));
 }

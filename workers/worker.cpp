@@ -30,25 +30,27 @@ Worker::~Worker() = default;
 
 QString Worker::stateName(State s)
 {
+    // Marked for translation where they are defined (one table); the window shows them
+    // through twinrun::stateText (model/runtext.h), the command line's JSON as they are.
     switch (s) {
     case State::Created:
-        return QStringLiteral("created");
+        return QStringLiteral(QT_TRANSLATE_NOOP("twinrun::Worker", "created"));
     case State::Starting:
-        return QStringLiteral("starting");
+        return QStringLiteral(QT_TRANSLATE_NOOP("twinrun::Worker", "starting"));
     case State::Running:
-        return QStringLiteral("running");
+        return QStringLiteral(QT_TRANSLATE_NOOP("twinrun::Worker", "running"));
     case State::Finished:
-        return QStringLiteral("finished");
+        return QStringLiteral(QT_TRANSLATE_NOOP("twinrun::Worker", "finished"));
     case State::Failed:
-        return QStringLiteral("failed");
+        return QStringLiteral(QT_TRANSLATE_NOOP("twinrun::Worker", "failed"));
     case State::Crashed:
-        return QStringLiteral("crashed");
+        return QStringLiteral(QT_TRANSLATE_NOOP("twinrun::Worker", "crashed"));
     case State::Terminated:
-        return QStringLiteral("terminated");
+        return QStringLiteral(QT_TRANSLATE_NOOP("twinrun::Worker", "terminated"));
     case State::Killed:
-        return QStringLiteral("killed");
+        return QStringLiteral(QT_TRANSLATE_NOOP("twinrun::Worker", "killed"));
     case State::FailedToStart:
-        return QStringLiteral("failed to start");
+        return QStringLiteral(QT_TRANSLATE_NOOP("twinrun::Worker", "failed to start"));
     }
     return {};
 }

@@ -1,11 +1,17 @@
 # cmake -DLUPDATE=... -DSOURCE_DIR=... -DWORK_DIR=... -P check-complete.cmake
 # Fails when a translatable string of the sources has no finished translation in a .ts file.
-# The sources are those of twinrun_ui's lupdate (ui/ and the model's table headers); the
+# The sources are those of twinrun_ui's lupdate (ui/, and the model/ and workers/ files
+# whose texts the window shows); the
 # command line's strings join by adding app/ to TWINRUN_TRANSLATED_SOURCES in ui/CMakeLists.txt
 # and to this list.
 file(GLOB sources ${SOURCE_DIR}/ui/*.cpp ${SOURCE_DIR}/ui/*.h)
 list(APPEND sources ${SOURCE_DIR}/model/include/twinrun/workertablemodel.h
-                    ${SOURCE_DIR}/model/workertablemodel.cpp)
+                    ${SOURCE_DIR}/model/workertablemodel.cpp
+                    ${SOURCE_DIR}/model/runtext.cpp
+                    ${SOURCE_DIR}/model/comparison.cpp
+                    ${SOURCE_DIR}/model/runcomparison.cpp
+                    ${SOURCE_DIR}/workers/worker.cpp
+                    ${SOURCE_DIR}/workers/builtintargets.cpp)
 file(GLOB ts_files ${SOURCE_DIR}/resources/translations/*.ts)
 if(NOT ts_files)
     message(FATAL_ERROR "no .ts files in ${SOURCE_DIR}/resources/translations")

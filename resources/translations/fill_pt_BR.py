@@ -18,6 +18,90 @@ PT = {
         'Aguardar mantém a janela aberta até que terminem e então a fecha. Parar pede que parem; processos que não param a tempo são mortos.',
     'Wait': 'Aguardar',
     'Stop Them': 'Parar todos',
+    # desktop (issue 12): state names, the verdict and the built-ins' descriptions as the
+    # window shows them (workers/worker.cpp, model/, workers/builtintargets.cpp)
+    'created': 'criado',
+    'starting': 'iniciando',
+    'running': 'em execução',
+    'finished': 'concluído',
+    'failed': 'falhou',
+    'crashed': 'caiu',
+    'terminated': 'encerrado',
+    'killed': 'morto',
+    'failed to start': 'não iniciou',
+    '%1, exit code %2, %3': '%1, código de saída %2, %3',
+    '%1, %2': '%1, %2',
+    'identical: same stdout, stderr and exit code': 'idênticos: mesma stdout, stderr e código de saída',
+    'stdout differs from line %1': 'stdout difere a partir da linha %1',
+    'stderr differs from line %1': 'stderr difere a partir da linha %1',
+    'exit codes differ': 'códigos de saída diferem',
+    'incomplete: %1': 'incompletos: %1',
+    'different: %1': 'diferentes: %1',
+    'the thread is gone': 'a thread não existe mais',
+    'the process is gone': 'o processo não existe mais',
+    'the thread has not started': 'a thread não foi iniciada',
+    'the process has not started': 'o processo não foi iniciado',
+    'the thread is still running': 'a thread ainda está em execução',
+    'the process is still running': 'o processo ainda está em execução',
+    'the thread was stopped (%1)': 'a thread foi parada (%1)',
+    'the process was stopped (%1)': 'o processo foi parado (%1)',
+    'the thread failed to start': 'a thread não iniciou',
+    'the process failed to start': 'o processo não iniciou',
+    'stdout could not be compared (%1)': 'não foi possível comparar a stdout (%1)',
+    'stderr could not be compared (%1)': 'não foi possível comparar a stderr (%1)',
+    "The seed's example: prints each argument with its Python type.":
+        'O exemplo original: imprime cada argumento com o seu tipo Python.',
+    'Prints 1..n, one a line, waiting delay seconds between (interruptible).':
+        'Imprime 1..n, um por linha, esperando delay segundos entre eles (interrompível).',
+    'Waits, interruptibly; prints one line when done.':
+        'Espera, de forma interrompível; imprime uma linha ao terminar.',
+    'CPU-bound: counts the primes below n and prints the count.':
+        'Usa a CPU: conta os primos abaixo de n e imprime quantos são.',
+    'Raises an error: the message on stderr, exit code 1.':
+        'Lança um erro: a mensagem na stderr, código de saída 1.',
+    'Ends with that exit code, like sys.exit(code).':
+        'Termina com esse código de saída, como sys.exit(code).',
+    "Dies by a signal: 'segv' (SIGSEGV) or 'abort' (SIGABRT). Process only.":
+        "Morre por um sinal: 'segv' (SIGSEGV) ou 'abort' (SIGABRT). Só como processo.",
+    'Prints that many numbered lines of width characters, fast.':
+        'Imprime essa quantidade de linhas numeradas de width caracteres, rápido.',
+    'Does nothing: what launching a worker costs.': 'Não faz nada: o custo de lançar um worker.',
+    "Prints the worker's name, backend, pid, ident, native id and parent pid.":
+        'Imprime o nome do worker, o backend, o pid, o ident, o id nativo e o pid do pai.',
+    'Ignores stop requests (SIGTERM too) for a while: why a thread cannot be killed.':
+        'Ignora pedidos de parada (SIGTERM também) por um tempo: por que uma thread não pode ser morta.',
+    # desktop (issue 11): Tools > Benchmark (BenchDialog, BenchRunner, benchfigures)
+    "Also &Python's threading and multiprocessing": 'Também threading e multiprocessing do &Python',
+    '&Run': '&Executar',
+    '&Cancel': '&Cancelar',
+    '&Export PNG…': 'E&xportar PNG…',
+    'Benchmark': 'Benchmark',
+    "Runs bench/python_bench.py after TwinRun's measurements":
+        'Executa bench/python_bench.py depois das medições do TwinRun',
+    'Needs python3 and bench/python_bench.py': 'Requer python3 e bench/python_bench.py',
+    '&Thread launches:': 'Lançamentos de &thread:',
+    'P&rocess launches:': 'Lançamentos de p&rocesso:',
+    '&Flood lines:': 'Linhas do &flood:',
+    'Measures what `twinrun bench` measures, in the background.':
+        'Mede o que `twinrun bench` mede, em segundo plano.',
+    'Launch cost: launch to joined of noop, median (log scale)':
+        'Custo de lançamento: do lançamento ao fim de noop, mediana (escala log)',
+    'Flood throughput: numbered lines captured, MB/s': 'Vazão do flood: linhas numeradas capturadas, MB/s',
+    'Cancelled.': 'Cancelado.',
+    'Starting…': 'Iniciando…',
+    'Done: TwinRun %1.': 'Pronto: TwinRun %1.',
+    'Done: TwinRun %1 and Python %2.': 'Pronto: TwinRun %1 e Python %2.',
+    'Cannot write %1': 'Não foi possível gravar %1',
+    'Export Chart': 'Exportar gráfico',
+    'PNG images (*.png)': 'Imagens PNG (*.png)',
+    'Cannot start %1: %2': 'Não foi possível iniciar %1: %2',
+    'Python: %1': 'Python: %1',
+    '%1 did not finish the measurements%2': '%1 não terminou as medições%2',
+    'T&ools': '&Ferramentas',
+    '&Benchmark…': '&Benchmark…',
+    'Floor': 'Piso',
+    'Python': 'Python',
+    '%1 MB/s': '%1 MB/s',
     # ArgListEditor
     'No positional arguments': 'Nenhum argumento posicional',
     'No keyword arguments': 'Nenhum argumento nomeado',

@@ -29,6 +29,49 @@
     </message>
   </context>
   <context>
+    <name>twinrun</name>
+    <message>
+      <source>the thread is gone</source>
+      <translation>a thread não existe mais</translation>
+    </message>
+    <message>
+      <source>the process is gone</source>
+      <translation>o processo não existe mais</translation>
+    </message>
+    <message>
+      <source>the thread has not started</source>
+      <translation>a thread não foi iniciada</translation>
+    </message>
+    <message>
+      <source>the process has not started</source>
+      <translation>o processo não foi iniciado</translation>
+    </message>
+    <message>
+      <source>the thread is still running</source>
+      <translation>a thread ainda está em execução</translation>
+    </message>
+    <message>
+      <source>the process is still running</source>
+      <translation>o processo ainda está em execução</translation>
+    </message>
+    <message>
+      <source>the thread was stopped (%1)</source>
+      <translation>a thread foi parada (%1)</translation>
+    </message>
+    <message>
+      <source>the process was stopped (%1)</source>
+      <translation>o processo foi parado (%1)</translation>
+    </message>
+    <message>
+      <source>the thread failed to start</source>
+      <translation>a thread não iniciou</translation>
+    </message>
+    <message>
+      <source>the process failed to start</source>
+      <translation>o processo não iniciou</translation>
+    </message>
+  </context>
+  <context>
     <name>twinrun::ArgListEditor</name>
     <message>
       <source>No positional arguments</source>
@@ -115,6 +158,104 @@
     </message>
   </context>
   <context>
+    <name>twinrun::BenchDialog</name>
+    <message>
+      <source>Also &amp;Python's threading and multiprocessing</source>
+      <translation>Também threading e multiprocessing do &amp;Python</translation>
+    </message>
+    <message>
+      <source>&amp;Run</source>
+      <translation>&amp;Executar</translation>
+    </message>
+    <message>
+      <source>&amp;Cancel</source>
+      <translation>&amp;Cancelar</translation>
+    </message>
+    <message>
+      <source>&amp;Export PNG…</source>
+      <translation>E&amp;xportar PNG…</translation>
+    </message>
+    <message>
+      <source>Benchmark</source>
+      <translation>Benchmark</translation>
+    </message>
+    <message>
+      <source>Runs bench/python_bench.py after TwinRun's measurements</source>
+      <translation>Executa bench/python_bench.py depois das medições do TwinRun</translation>
+    </message>
+    <message>
+      <source>Needs python3 and bench/python_bench.py</source>
+      <translation>Requer python3 e bench/python_bench.py</translation>
+    </message>
+    <message>
+      <source>&amp;Thread launches:</source>
+      <translation>Lançamentos de &amp;thread:</translation>
+    </message>
+    <message>
+      <source>P&amp;rocess launches:</source>
+      <translation>Lançamentos de p&amp;rocesso:</translation>
+    </message>
+    <message>
+      <source>&amp;Flood lines:</source>
+      <translation>Linhas do &amp;flood:</translation>
+    </message>
+    <message>
+      <source>Measures what `twinrun bench` measures, in the background.</source>
+      <translation>Mede o que `twinrun bench` mede, em segundo plano.</translation>
+    </message>
+    <message>
+      <source>Launch cost: launch to joined of noop, median (log scale)</source>
+      <translation>Custo de lançamento: do lançamento ao fim de noop, mediana (escala log)</translation>
+    </message>
+    <message>
+      <source>Flood throughput: numbered lines captured, MB/s</source>
+      <translation>Vazão do flood: linhas numeradas capturadas, MB/s</translation>
+    </message>
+    <message>
+      <source>Cancelled.</source>
+      <translation>Cancelado.</translation>
+    </message>
+    <message>
+      <source>Starting…</source>
+      <translation>Iniciando…</translation>
+    </message>
+    <message>
+      <source>Done: TwinRun %1.</source>
+      <translation>Pronto: TwinRun %1.</translation>
+    </message>
+    <message>
+      <source>Done: TwinRun %1 and Python %2.</source>
+      <translation>Pronto: TwinRun %1 e Python %2.</translation>
+    </message>
+    <message>
+      <source>Cannot write %1</source>
+      <translation>Não foi possível gravar %1</translation>
+    </message>
+    <message>
+      <source>Export Chart</source>
+      <translation>Exportar gráfico</translation>
+    </message>
+    <message>
+      <source>PNG images (*.png)</source>
+      <translation>Imagens PNG (*.png)</translation>
+    </message>
+  </context>
+  <context>
+    <name>twinrun::BenchRunner</name>
+    <message>
+      <source>Cannot start %1: %2</source>
+      <translation>Não foi possível iniciar %1: %2</translation>
+    </message>
+    <message>
+      <source>Python: %1</source>
+      <translation>Python: %1</translation>
+    </message>
+    <message>
+      <source>%1 did not finish the measurements%2</source>
+      <translation>%1 não terminou as medições%2</translation>
+    </message>
+  </context>
+  <context>
     <name>twinrun::ComparePanel</name>
     <message>
       <source>Thread</source>
@@ -143,6 +284,33 @@
     <message>
       <source>Not compared: these runs are not the two halves of one Both launch</source>
       <translation>Não comparados: estas execuções não são as duas metades de um lançamento Ambos</translation>
+    </message>
+  </context>
+  <context>
+    <name>twinrun::Comparison</name>
+    <message>
+      <source>identical: same stdout, stderr and exit code</source>
+      <translation>idênticos: mesma stdout, stderr e código de saída</translation>
+    </message>
+    <message>
+      <source>stdout differs from line %1</source>
+      <translation>stdout difere a partir da linha %1</translation>
+    </message>
+    <message>
+      <source>stderr differs from line %1</source>
+      <translation>stderr difere a partir da linha %1</translation>
+    </message>
+    <message>
+      <source>exit codes differ</source>
+      <translation>códigos de saída diferem</translation>
+    </message>
+    <message>
+      <source>incomplete: %1</source>
+      <translation>incompletos: %1</translation>
+    </message>
+    <message>
+      <source>different: %1</source>
+      <translation>diferentes: %1</translation>
     </message>
   </context>
   <context>
@@ -559,6 +727,14 @@
       <source>%1 processes</source>
       <translation>%1 processos</translation>
     </message>
+    <message>
+      <source>&amp;Benchmark…</source>
+      <translation>&amp;Benchmark…</translation>
+    </message>
+    <message>
+      <source>T&amp;ools</source>
+      <translation>&amp;Ferramentas</translation>
+    </message>
   </context>
   <context>
     <name>twinrun::OutputPane</name>
@@ -682,6 +858,114 @@
     <message>
       <source># Not a valid call yet: %1</source>
       <translation># Ainda não é uma chamada válida: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>twinrun::RunComparison</name>
+    <message>
+      <source>stdout could not be compared (%1)</source>
+      <translation>não foi possível comparar a stdout (%1)</translation>
+    </message>
+    <message>
+      <source>stderr could not be compared (%1)</source>
+      <translation>não foi possível comparar a stderr (%1)</translation>
+    </message>
+  </context>
+  <context>
+    <name>twinrun::RunText</name>
+    <message>
+      <source>%1, exit code %2, %3</source>
+      <translation>%1, código de saída %2, %3</translation>
+    </message>
+    <message>
+      <source>%1, %2</source>
+      <translation>%1, %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>twinrun::Target</name>
+    <message>
+      <source>The seed's example: prints each argument with its Python type.</source>
+      <translation>O exemplo original: imprime cada argumento com o seu tipo Python.</translation>
+    </message>
+    <message>
+      <source>Prints 1..n, one a line, waiting delay seconds between (interruptible).</source>
+      <translation>Imprime 1..n, um por linha, esperando delay segundos entre eles (interrompível).</translation>
+    </message>
+    <message>
+      <source>Waits, interruptibly; prints one line when done.</source>
+      <translation>Espera, de forma interrompível; imprime uma linha ao terminar.</translation>
+    </message>
+    <message>
+      <source>CPU-bound: counts the primes below n and prints the count.</source>
+      <translation>Usa a CPU: conta os primos abaixo de n e imprime quantos são.</translation>
+    </message>
+    <message>
+      <source>Raises an error: the message on stderr, exit code 1.</source>
+      <translation>Lança um erro: a mensagem na stderr, código de saída 1.</translation>
+    </message>
+    <message>
+      <source>Ends with that exit code, like sys.exit(code).</source>
+      <translation>Termina com esse código de saída, como sys.exit(code).</translation>
+    </message>
+    <message>
+      <source>Dies by a signal: 'segv' (SIGSEGV) or 'abort' (SIGABRT). Process only.</source>
+      <translation>Morre por um sinal: 'segv' (SIGSEGV) ou 'abort' (SIGABRT). Só como processo.</translation>
+    </message>
+    <message>
+      <source>Prints that many numbered lines of width characters, fast.</source>
+      <translation>Imprime essa quantidade de linhas numeradas de width caracteres, rápido.</translation>
+    </message>
+    <message>
+      <source>Does nothing: what launching a worker costs.</source>
+      <translation>Não faz nada: o custo de lançar um worker.</translation>
+    </message>
+    <message>
+      <source>Prints the worker's name, backend, pid, ident, native id and parent pid.</source>
+      <translation>Imprime o nome do worker, o backend, o pid, o ident, o id nativo e o pid do pai.</translation>
+    </message>
+    <message>
+      <source>Ignores stop requests (SIGTERM too) for a while: why a thread cannot be killed.</source>
+      <translation>Ignora pedidos de parada (SIGTERM também) por um tempo: por que uma thread não pode ser morta.</translation>
+    </message>
+  </context>
+  <context>
+    <name>twinrun::Worker</name>
+    <message>
+      <source>created</source>
+      <translation>criado</translation>
+    </message>
+    <message>
+      <source>starting</source>
+      <translation>iniciando</translation>
+    </message>
+    <message>
+      <source>running</source>
+      <translation>em execução</translation>
+    </message>
+    <message>
+      <source>finished</source>
+      <translation>concluído</translation>
+    </message>
+    <message>
+      <source>failed</source>
+      <translation>falhou</translation>
+    </message>
+    <message>
+      <source>crashed</source>
+      <translation>caiu</translation>
+    </message>
+    <message>
+      <source>terminated</source>
+      <translation>encerrado</translation>
+    </message>
+    <message>
+      <source>killed</source>
+      <translation>morto</translation>
+    </message>
+    <message>
+      <source>failed to start</source>
+      <translation>não iniciou</translation>
     </message>
   </context>
   <context>
@@ -823,6 +1107,25 @@
     <message>
       <source>Remove the selected workers that have ended (Delete)</source>
       <translation>Remover os workers selecionados que terminaram (Delete)</translation>
+    </message>
+  </context>
+  <context>
+    <name>twinrun::benchfigures</name>
+    <message>
+      <source>TwinRun</source>
+      <translation>TwinRun</translation>
+    </message>
+    <message>
+      <source>Floor</source>
+      <translation>Piso</translation>
+    </message>
+    <message>
+      <source>Python</source>
+      <translation>Python</translation>
+    </message>
+    <message>
+      <source>%1 MB/s</source>
+      <translation>%1 MB/s</translation>
     </message>
   </context>
 </TS>

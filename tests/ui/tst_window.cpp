@@ -5,6 +5,7 @@
 
 #include "appresources.h"
 #include "arglisteditor.h"
+#include "comparepanel.h"
 #include "joinbar.h"
 #include "launchpanel.h"
 #include "mainwindow.h"
@@ -16,6 +17,7 @@
 #include "workerfiltermodel.h"
 #include "workerspanel.h"
 #include <twinrun/outputlog.h>
+#include <twinrun/runtext.h>
 #include <twinrun/session.h>
 #include <twinrun/worker.h>
 #include <twinrun/workertablemodel.h>
@@ -25,9 +27,12 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
+#include <QDir>
+#include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScrollBar>
@@ -39,6 +44,7 @@
 #include <QTemporaryDir>
 #include <QTextBlock>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 
@@ -120,7 +126,13 @@ private Q_SLOTS:
             QVERIFY(QTest::qWaitForWindowExposed(&window));
             QTableView* view = window.workersPanel()->view();
             QHeaderView* header = view->horizontalHeader();
-            QVERIFY(!header->isSectionHidden(WorkerTableModel::Ident));
+            // pid/tid shown by default: at 800x600 folded for want of room, not hidden.
+            emit window.workersPanel()->columnsMenu()->aboutToShow();
+            QVERIFY(window.workersPanel()
+                        ->columnsMenu()
+                        ->actions()
+                        .at(WorkerTableModel::Ident)
+                        ->isChecked());
             QCOMPARE(header->logicalIndex(WorkerTableModel::ColumnCount - 1),
                      int(WorkerTableModel::Call));
             QVERIFY(fullyVisible(view, WorkerTableModel::State));
@@ -131,7 +143,7 @@ private Q_SLOTS:
                     fm.horizontalAdvance(QStringLiteral("-11 (SIGSEGV)")));
             QVERIFY(header->sectionSize(WorkerTableModel::State) >
                     fm.horizontalAdvance(QStringLiteral("terminated")) + 12);
-            header->hideSection(WorkerTableModel::Ident);
+            window.workersPanel()->columnsMenu()->actions().at(WorkerTableModel::Ident)->trigger();
             header->resizeSection(WorkerTableModel::Name, 222);
             window.close();
         }
@@ -213,13 +225,15 @@ private Q_SLOTS:
         QTest::keyClick(&window, Qt::Key_T, Qt::AltModifier);
         QTRY_COMPARE(QApplication::focusWidget(), panel->targetCombo());
 
-        // Pick count by typing; focus lands on n, the field that needs input.
-        QTest::keyClicks(panel->targetCombo(), QStringLiteral("co"));
+        // Pick count by typing, as a user does (each key to the focused widget): "c" picks
+        // count and "o" still goes to the combo; then focus lands on n, the field that needs input.
+        for (char key : {'c', 'o'})
+            QTest::keyClick(QApplication::focusWidget(), key);
         QCOMPARE(panel->spec().worker.target, QStringLiteral("count"));
         QLineEdit* n = panel->argsEditor()->row(0)->valueEdit();
         QTRY_COMPARE(QApplication::focusWidget(), n);
-        QTest::keyClicks(n, QStringLiteral("2"));
-        QTest::keyClick(n, Qt::Key_Return, Qt::ControlModifier);
+        QTest::keyClick(QApplication::focusWidget(), '2');
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return, Qt::ControlModifier);
         QCOMPARE(window.session()->count(), 1);
         QCOMPARE(window.session()->worker(0)->spec().target, QStringLiteral("count"));
         stopAll(window);
@@ -569,6 +583,124 @@ private Q_SLOTS:
         QVERIFY(installTranslations(qApp, QLocale(QStringLiteral("de_DE"))).isEmpty());
         MainWindow window;
         QCOMPARE(window.launchPanel()->launchButton()->text(), QStringLiteral("&Launch"));
+    }
+
+    // What the model and workers/ say in the window is in Portuguese too: state names, the
+    // verdict, a built-in's description; what a target prints is not.
+    void modelTextsInPortuguese()
+    {
+        QCOMPARE(installTranslations(qApp, QLocale(QStringLiteral("pt_BR"))),
+                 QStringLiteral("pt_BR"));
+        auto english = qScopeGuard([] { installTranslations(qApp, QLocale::c()); });
+        MainWindow window;
+        auto* description = window.findChild<QLabel*>(QStringLiteral("descriptionLabel"));
+        QCOMPARE(
+            description->text(),
+            QStringLiteral("O exemplo original: imprime cada argumento com o seu tipo Python."));
+        window.launchPanel()->setMode(Mode::Both);
+        window.launchPanel()->launchAction()->trigger();
+        QCOMPARE(window.session()->count(), 2);
+        for (Worker* worker : {window.session()->worker(0), window.session()->worker(1)})
+            QTRY_COMPARE_WITH_TIMEOUT(stateCell(window.workersPanel(), worker),
+                                      QStringLiteral("concluído"), kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            window.comparePanel()->verdictText(),
+            QStringLiteral("idênticos: mesma stdout, stderr e código de saída"), kTimeout);
+        const OutputLog* log = window.session()->log(window.session()->worker(0));
+        QCOMPARE(log->channelBytes(Channel::Stdout).split('\n').first(),
+                 QByteArray("Fazendo algo com o \"1\" do tipo <class 'int'>."));
+        // The names stay as they are where machines read them (twinrun run --json).
+        QCOMPARE(Worker::stateName(State::Finished), QStringLiteral("finished"));
+        QCOMPARE(stateText(State::Killed), QStringLiteral("morto"));
+    }
+
+    // Item 13: Save Preset suggests the target's name, in the folder of the last preset.
+    void presetNameFollowsTheTarget()
+    {
+        QTemporaryDir folder;
+        QVERIFY(folder.isValid());
+        MainWindow window;
+        QCOMPARE(window.suggestedPresetPath(),
+                 QDir(QDir::homePath()).filePath(QStringLiteral("faz_algo.json")));
+        QSettings().setValue(QStringLiteral("presets/folder"), folder.path());
+        window.launchPanel()->setSpec(launchSpecOf(QStringLiteral("count"), {Value::fromInt(3)}));
+        const QString expected = QDir(folder.path()).filePath(QStringLiteral("count.json"));
+        QCOMPARE(window.suggestedPresetPath(), expected);
+        // What the Save Preset dialog really offers.
+        QString offered;
+        QTimer::singleShot(0, &window, [&offered] {
+            auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            offered =
+                QDir(dialog->directory())
+                    .filePath(
+                        dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"))->text());
+            dialog->reject();
+        });
+        window.findChild<QAction*>(QStringLiteral("savePresetAction"))->trigger();
+        QCOMPARE(offered, expected);
+    }
+
+    // Item 1 (pt_BR screenshot): Call takes what is left and elides; no sideways scrolling at
+    // 1400x900 or 800x600, in English or Portuguese; State and Exit code always whole.
+    void callTakesWhatIsLeft_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<QString>("locale");
+        for (const QString& locale : {QStringLiteral("C"), QStringLiteral("pt_BR")}) {
+            QTest::addRow("1400x900 %s", qPrintable(locale)) << QSize(1400, 900) << locale;
+            QTest::addRow("800x600 %s", qPrintable(locale)) << QSize(800, 600) << locale;
+        }
+    }
+    void callTakesWhatIsLeft()
+    {
+        QFETCH(QSize, size);
+        QFETCH(QString, locale);
+        installTranslations(qApp, QLocale(locale));
+        auto english = qScopeGuard([] { installTranslations(qApp, QLocale::c()); });
+        MainWindow window;
+        window.resize(size);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.launchPanel()->setSpec(
+            launchSpecOf(QStringLiteral("exit"), {Value::fromInt(3)}, Mode::Both));
+        window.launchPanel()->launchAction()->trigger();
+        QTableView* view = window.workersPanel()->view();
+        QHeaderView* header = view->horizontalHeader();
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->running().isEmpty(), kTimeout);
+        QTRY_COMPARE(view->horizontalScrollBar()->maximum(), 0);
+        QVERIFY(fullyVisible(view, WorkerTableModel::State));
+        QVERIFY(fullyVisible(view, WorkerTableModel::ExitCode));
+        QVERIFY(fullyVisible(view, WorkerTableModel::Call));
+        // Call ends at the right edge: it has what the others left.
+        QCOMPARE(header->sectionViewportPosition(WorkerTableModel::Call) +
+                     header->sectionSize(WorkerTableModel::Call),
+                 view->viewport()->width());
+        if (size.width() >= 1400) {
+            for (int column = 0; column < WorkerTableModel::ColumnCount; ++column)
+                QVERIFY2(column == WorkerTableModel::Started || fullyVisible(view, column),
+                         qPrintable(QString::number(column)));
+        }
+        // A narrower window folds columns away, never State or Exit code; wider brings them back.
+        QList<bool> hidden;
+        for (int column = 0; column < WorkerTableModel::ColumnCount; ++column)
+            hidden << header->isSectionHidden(column);
+        window.resize(size.width() - 250, size.height());
+        QTRY_VERIFY(view->viewport()->width() < header->length() + 250);
+        QCOMPARE(view->horizontalScrollBar()->maximum(), 0);
+        QVERIFY(fullyVisible(view, WorkerTableModel::State));
+        QVERIFY(fullyVisible(view, WorkerTableModel::ExitCode));
+        window.resize(size);
+        for (int column = 0; column < WorkerTableModel::ColumnCount; ++column)
+            QTRY_COMPARE(header->isSectionHidden(column), hidden[column]);
+        QCOMPARE(header->isSectionHidden(WorkerTableModel::Ident), size.width() < 1400);
+        // Folding is not the user's hiding: the Columns menu still has every column checked.
+        emit window.workersPanel()->columnsMenu()->aboutToShow();
+        for (QAction* action : window.workersPanel()->columnsMenu()->actions())
+            QCOMPARE(action->isChecked(),
+                     action->text() !=
+                         header->model()->headerData(WorkerTableModel::Started, Qt::Horizontal));
     }
 };
 

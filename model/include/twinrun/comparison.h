@@ -28,7 +28,8 @@ struct TWINRUN_MODEL_EXPORT Comparison {
     QString incomplete;
     // "identical: same stdout, stderr and exit code",
     // "different: stdout differs from line 3; exit codes differ" or
-    // "incomplete: the process was stopped (killed); stdout differs from line 3"
+    // "incomplete: the process was stopped (killed); stdout differs from line 3", in the
+    // interface's language when a translator is installed (the window), English otherwise.
     QString summary() const;
 };
 

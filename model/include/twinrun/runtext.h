@@ -2,11 +2,13 @@
 
 #include <twinrun/twinrun_model_export.h>
 
+#include <twinrun/worker.h>
+
 #include <QString>
 
 namespace twinrun {
 
-class Worker;
+struct Target;
 
 // How long a run took, for people, in one style everywhere (the workers table, the compare
 // view, the command line): "0.44 ms", "4.12 ms", "12.4 ms", "1.25 s", "2 min 05 s". Below a
@@ -14,7 +16,18 @@ class Worker;
 // Empty for a negative duration.
 TWINRUN_MODEL_EXPORT QString formatDuration(qint64 nanoseconds);
 
-// How a run ended, in one line: "finished, exit code 0, 4.12 ms", "killed, exit code -9, 3.00 s".
+// A worker state for people, in the interface's language ("finished", "terminado"): the one
+// place where Worker::stateName's table (marked for translation in workers/worker.cpp) is
+// translated. Machine-readable output (--json) keeps Worker::stateName.
+TWINRUN_MODEL_EXPORT QString stateText(Worker::State state);
+
+// A target's one-line description for people, translated when it is a built-in's (marked in
+// workers/builtintargets.cpp); any other target's description as it is. What a target prints is
+// never translated.
+TWINRUN_MODEL_EXPORT QString targetDescriptionText(const Target& target);
+
+// How a run ended, in one line: "finished, exit code 0, 4.12 ms", "killed, exit code -9, 3.00 s"
+// (translated like stateText).
 TWINRUN_MODEL_EXPORT QString runEndText(const Worker& worker);
 
 } // namespace twinrun
