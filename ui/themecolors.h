@@ -20,7 +20,8 @@ QColor invalidBase(const QPalette& palette);      // a field that needs fixing
 QColor noticeBackground(const QPalette& palette); // message bars; text: WindowText
 QColor successBackground(const QPalette& palette);
 QColor failureBackground(const QPalette& palette);
-QColor lineHighlight(const QPalette& palette); // a marked line in a text view, on Base
+QColor lineHighlight(const QPalette& palette);  // a marked line in a text view, on Base
+QColor differenceMark(const QPalette& palette); // a line that differs (softer), on Base
 
 // A dark palette for the Fusion style: TWINRUN_COLOR_SCHEME=dark uses it where Qt 6.4 does
 // not follow the desktop's dark theme (and the tests and screenshots use it).
