@@ -2,6 +2,7 @@
 
 #include "benchcommand.h"
 #include "commandline.h"
+#include "paritycommand.h"
 #include "runcommand.h"
 #include "runrequest.h"
 #include <twinrun/echo.h>
@@ -130,7 +131,28 @@ struct RunOptions {
                                QStringLiteral("SECONDS")};
     QCommandLineOption json{QStringLiteral("json"),
                             QStringLiteral("Print one JSON object per worker, nothing else.")};
+    QCommandLineOption python{QStringLiteral("python"),
+                              QStringLiteral("Also run the call with CPython's threading.Thread "
+                                             "and/or multiprocessing.Process and compare all "
+                                             "runs (needs python3).")};
+    QCommandLineOption pythonExe{QStringLiteral("python-exe"),
+                                 QStringLiteral("With --python: the Python interpreter to use "
+                                                "(default: python3 on PATH)."),
+                                 QStringLiteral("PATH")};
 };
+
+// --python: the setup to run CPython with, or the message saying what is missing.
+QString pythonFor(const QCommandLineParser& parser, const RunOptions& o, const RunRequest& request,
+                  PythonSetup* setup)
+{
+    if (!parser.isSet(o.python))
+        return parser.isSet(o.pythonExe) ? QStringLiteral("--python-exe: only with --python")
+                                         : QString();
+    if (const QString refusal = pythonTwinRefusal(request.spec.target); !refusal.isEmpty())
+        return QStringLiteral("--python: %1").arg(refusal);
+    *setup = PythonSetup::locate(parser.value(o.pythonExe));
+    return setup->isUsable() ? QString() : QStringLiteral("--python: %1").arg(setup->error);
+}
 
 // TARGET, ARGs and the options that describe the call; returns what is wrong, or "".
 QString requestFromArguments(const QCommandLineParser& parser, const RunOptions& o,
@@ -218,9 +240,10 @@ int runCommand(const QStringList& arguments)
     parser.addPositionalArgument(QStringLiteral("ARG"), QStringLiteral("Positional arguments."),
                                  QStringLiteral("[ARG ...]"));
     const RunOptions o;
-    parser.addOptions({o.as, o.kwarg, o.name, o.daemon, o.startMethod, o.spec, o.timeout, o.json});
+    parser.addOptions({o.as, o.kwarg, o.name, o.daemon, o.startMethod, o.spec, o.timeout, o.json,
+                       o.python, o.pythonExe});
     const QStringList ordered = negativeNumbersAsArguments(
-        arguments, {o.as, o.kwarg, o.name, o.startMethod, o.spec, o.timeout});
+        arguments, {o.as, o.kwarg, o.name, o.startMethod, o.spec, o.timeout, o.pythonExe});
     if (const QString error = parser.parseArguments(ordered, true); !error.isEmpty())
         return usageError(parser.context(), error);
     if (parser.helpRequested()) {
@@ -253,6 +276,13 @@ int runCommand(const QStringList& arguments)
     // Refused here, where the user gave it, rather than by the child.
     if (const Status size = checkWorkerSpecSize(request.spec); !size)
         return usageError(context, size.message());
+    PythonSetup python;
+    if (const QString problem = pythonFor(parser, o, request, &python); !problem.isEmpty())
+        return usageError(context, problem);
+    if (python.isUsable() && parser.isSet(o.python)) {
+        ParityCommand parity(request, python);
+        return parity.exec();
+    }
 
     RunCommand run(request);
     return run.exec();

@@ -55,6 +55,7 @@ void StreamComparator::feed(int side, Channel channel, QByteArrayView data)
         const qsizetype same = at - ours.begin();
         c.matchedNewlines += countNewlines(ours.first(same));
         if (same < ours.size()) {
+            c.bytesDiffer = true;
             markDifferent(c);
             return;
         }
@@ -97,6 +98,12 @@ StreamComparator::ChannelResult StreamComparator::result(Channel channel, bool e
             return {c.matchedNewlines + 1, {}};
     }
     return {};
+}
+
+bool StreamComparator::isPrefix(int side, Channel channel) const
+{
+    const ChannelState& c = state(channel);
+    return !c.bytesDiffer && c.error.isEmpty() && c.sides[side].bytes <= c.sides[1 - side].bytes;
 }
 
 qsizetype StreamComparator::lineCount(int side, Channel channel) const

@@ -42,6 +42,7 @@ void LaunchPanel::validate()
     }
     m_reason->setText(m_problem);
     m_reasonBox->setVisible(!m_problem.isEmpty());
+    updatePythonCheck();
     updateLaunchEnabled();
     updateTabOrder();
     emit specChanged();
@@ -81,7 +82,7 @@ QList<QWidget*> LaunchPanel::tabChain() const
     }
     for (QAbstractButton* radio : m_mode->buttons())
         chain << radio;
-    chain << m_startMethod << m_name << m_daemon << m_launchButton;
+    chain << m_startMethod << m_python << m_name << m_daemon << m_launchButton;
     return chain;
 }
 

@@ -69,6 +69,7 @@ LaunchPanel::LaunchPanel(QWidget* parent)
     , m_name(new QLineEdit(this))
     , m_daemon(new QCheckBox(tr("&Daemon"), this))
     , m_startMethod(new QComboBox(this))
+    , m_python(new QCheckBox(tr("Compare with P&ython"), this))
     , m_modeBox(new QWidget(this))
     , m_mode(new QButtonGroup(this))
     , m_reasonBox(new QWidget(this))
@@ -238,6 +239,7 @@ QWidget* LaunchPanel::buildWorkerBox()
     auto* name = new QLabel(tr("&Name:"), box);
     name->setBuddy(m_name);
     layout->addRow(runAs, m_modeBox);
+    layout->addRow(QString(), buildPythonCheck());
     layout->addRow(name, nameRow);
     return box;
 }

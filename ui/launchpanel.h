@@ -66,6 +66,10 @@ public:
     ArgListEditor* kwargsEditor() const { return m_kwargs; }
     QLineEdit* nameEdit() const { return m_name; }
     QCheckBox* daemonCheck() const { return m_daemon; }
+    // "Compare with Python": also run the call with CPython (disabled, with the reason as its
+    // tooltip, when no python3 or TwinRun's runner is found, or the target has no Python twin).
+    QCheckBox* pythonCheck() const { return m_python; }
+    bool compareWithPython() const;
     QPushButton* launchButton() const { return m_launchButton; }
     QLabel* reasonLabel() const { return m_reason; }
     void setMode(LaunchSpec::Mode mode);
@@ -98,6 +102,8 @@ private:
     void updateLaunchEnabled();
     void updateTabOrder();
     void applyColors();
+    QWidget* buildPythonCheck(); // launchpython.cpp
+    void updatePythonCheck();
 
     QComboBox* m_target;
     QLabel* m_description;
@@ -108,6 +114,8 @@ private:
     QLineEdit* m_name;
     QCheckBox* m_daemon;
     QComboBox* m_startMethod;
+    QCheckBox* m_python;
+    QString m_pythonMissing; // what is missing to run CPython, "" when it can run
     QWidget* m_modeBox;
     QButtonGroup* m_mode;
     QWidget* m_reasonBox;

@@ -9,10 +9,12 @@
 #include "paritypanel.h"
 #include "workerspanel.h"
 #include <twinrun/outputlog.h>
+#include <twinrun/paritylaunch.h>
 #include <twinrun/session.h>
 #include <twinrun/worker.h>
 
 #include <QAction>
+#include <QCheckBox>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QJsonDocument>
@@ -81,7 +83,8 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->setObjectName(QStringLiteral("statusBar"));
 
     connect(m_launchPanel, &LaunchPanel::specChanged, this, &MainWindow::showFormSpec);
-    connect(m_launchPanel, &LaunchPanel::launchRequested, this, &MainWindow::launch);
+    connect(m_launchPanel, &LaunchPanel::launchRequested, this,
+            [this](const LaunchSpec& spec) { launch(spec, m_launchPanel->compareWithPython()); });
     connect(m_workersPanel, &WorkersPanel::currentWorkerChanged, this, &MainWindow::showWorker);
     connect(m_workersPanel, &WorkersPanel::statusMessage, this, &MainWindow::showStatusMessage);
     connect(m_outputPane, &OutputPane::statusMessage, this, &MainWindow::showStatusMessage);
@@ -134,9 +137,12 @@ void MainWindow::startDemoLaunch()
         m_noticeBar->showMessage(message, MessageBar::Kind::Warning);
         return;
     }
-    QTimer::singleShot(0, this, [this, spec = *demoSpec] {
+    // TWINRUN_DEMO_PYTHON=1: with "Compare with Python" on (when it can be).
+    const bool python = qEnvironmentVariable("TWINRUN_DEMO_PYTHON") == QLatin1String("1");
+    QTimer::singleShot(0, this, [this, spec = *demoSpec, python] {
         m_launchPanel->setSpec(spec);
-        launch(spec);
+        m_launchPanel->pythonCheck()->setChecked(python);
+        launch(spec, m_launchPanel->compareWithPython());
     });
 }
 
@@ -179,7 +185,7 @@ QWidget* MainWindow::buildRightSide()
     return m_rightSplitter;
 }
 
-QList<Worker*> MainWindow::launch(const LaunchSpec& spec)
+QList<Worker*> MainWindow::launch(const LaunchSpec& spec, bool withPython)
 {
     if (m_closeWhenIdle) {
         showStatusMessage(tr("Not launched: the window is closing (Cancel Closing first)"));
@@ -188,6 +194,12 @@ QList<Worker*> MainWindow::launch(const LaunchSpec& spec)
     const QList<Worker*> workers = m_session->launch(spec);
     if (workers.isEmpty())
         return workers;
+    if (withPython) {
+        // Created before control returns to the event loop: it sees all of the workers' output.
+        auto* parity = new ParityLaunch(spec.worker, workers, spec.backends());
+        m_comparePanel->addParity(parity);
+        parity->startPython(PythonSetup::locate());
+    }
     m_workersPanel->selectWorker(workers.first());
     QStringList names;
     for (const Worker* w : workers) {
@@ -218,12 +230,13 @@ void MainWindow::showWorker(Worker* worker)
 {
     m_outputPane->setWorker(worker, worker ? m_session->log(worker) : nullptr);
     Worker* partner = worker ? m_session->partner(worker) : nullptr;
-    m_comparePanel->setWorkers(partner ? worker : nullptr, partner);
-    m_outputTabs->setTabEnabled(kCompareTab, partner != nullptr);
-    m_outputTabs->setTabToolTip(kCompareTab, partner ? QString()
-                                                     : tr("Select a worker launched in Both "
-                                                          "mode to compare its two runs"));
-    m_outputTabs->setCurrentIndex(partner ? kCompareTab : kOutputTab);
+    const bool compared = m_comparePanel->hasComparisonFor(worker);
+    m_comparePanel->setWorkers(compared ? worker : nullptr, partner);
+    m_outputTabs->setTabEnabled(kCompareTab, compared);
+    m_outputTabs->setTabToolTip(kCompareTab, compared ? QString()
+                                                      : tr("Select a worker launched in Both "
+                                                           "mode to compare its two runs"));
+    m_outputTabs->setCurrentIndex(compared ? kCompareTab : kOutputTab);
 }
 
 void MainWindow::updateRunningLabel()

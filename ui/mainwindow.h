@@ -56,7 +56,8 @@ public:
     QTabWidget* outputTabs() const { return m_outputTabs; }
 
     // Launches like the Launch button and selects the first new worker.
-    QList<Worker*> launch(const LaunchSpec& spec);
+    // withPython: also run the call with CPython and compare (the form's Compare with Python).
+    QList<Worker*> launch(const LaunchSpec& spec, bool withPython = false);
     // Presets: the launch form as a JSON file (twinrun run --spec FILE reads the same).
     Status savePreset(const QString& path) const;
     Status openPreset(const QString& path);

@@ -3,6 +3,8 @@
 #include "themecolors.h"
 #include <twinrun/outputlog.h>
 
+#include <algorithm>
+
 #include <QEvent>
 #include <QFontDatabase>
 #include <QScrollBar>
@@ -65,6 +67,13 @@ void OutputView::setHighlightedLine(qsizetype logIndex)
     updateHighlight();
 }
 
+void OutputView::setMarkedLines(const QList<qsizetype>& logIndexes)
+{
+    m_marks = logIndexes;
+    std::sort(m_marks.begin(), m_marks.end());
+    updateHighlight();
+}
+
 void OutputView::scheduleRefresh()
 {
     if (!m_refresh.isActive())
@@ -85,6 +94,12 @@ void OutputView::onLinesDropped(qsizetype count)
         m_dirtyFrom = std::max<qsizetype>(0, m_dirtyFrom - count);
     if (m_highlight >= 0)
         m_highlight = m_highlight >= count ? m_highlight - count : -1;
+    QList<qsizetype> marks;
+    for (qsizetype mark : std::as_const(m_marks)) {
+        if (mark >= count)
+            marks << mark - count;
+    }
+    m_marks = marks;
     scheduleRefresh();
 }
 
@@ -96,6 +111,7 @@ void OutputView::resetDocument()
     m_dirtyFrom = kClean;
     m_hasLines = false;
     m_highlight = -1;
+    m_marks.clear();
     setExtraSelections({});
 }
 
@@ -216,8 +232,10 @@ void OutputView::changeEvent(QEvent* event)
     applyColors();
     // Lines already shown carry the old colours: show them again.
     const qsizetype highlight = m_highlight;
+    const QList<qsizetype> marks = m_marks;
     resetDocument();
     refreshNow();
+    m_marks = marks;
     setHighlightedLine(highlight);
 }
 
@@ -228,17 +246,25 @@ void OutputView::applyColors()
 
 void OutputView::updateHighlight()
 {
-    const int block = blockOfLine(m_highlight);
-    if (block < 0) {
-        setExtraSelections({});
-        return;
+    QList<QTextEdit::ExtraSelection> selections;
+    const auto mark = [&](qsizetype logIndex, const QColor& background) {
+        const int block = blockOfLine(logIndex);
+        if (block < 0)
+            return;
+        QTextEdit::ExtraSelection selection;
+        selection.cursor = QTextCursor(document()->findBlockByNumber(block));
+        selection.format.setBackground(background);
+        selection.format.setForeground(palette().color(QPalette::Text));
+        selection.format.setProperty(QTextFormat::FullWidthSelection, true);
+        selections << selection;
+    };
+    const QColor marked = theme::differenceMark(palette());
+    for (qsizetype logIndex : std::as_const(m_marks)) {
+        if (logIndex != m_highlight)
+            mark(logIndex, marked);
     }
-    QTextEdit::ExtraSelection selection;
-    selection.cursor = QTextCursor(document()->findBlockByNumber(block));
-    selection.format.setBackground(theme::lineHighlight(palette()));
-    selection.format.setForeground(palette().color(QPalette::Text));
-    selection.format.setProperty(QTextFormat::FullWidthSelection, true);
-    setExtraSelections({selection});
+    mark(m_highlight, theme::lineHighlight(palette())); // last: drawn over the marks
+    setExtraSelections(selections);
 }
 
 void OutputView::revealHighlightedLine()

@@ -38,6 +38,10 @@ public:
     void setHighlightedLine(qsizetype logIndex);
     qsizetype highlightedLine() const { return m_highlight; }
     void revealHighlightedLine(); // scrolls it to the middle of the view
+    // Marks log lines (every line a comparison found different), in a softer tint than the
+    // highlighted one; they follow the lines as the log drops earlier ones. Empty clears.
+    void setMarkedLines(const QList<qsizetype>& logIndexes);
+    const QList<qsizetype>& markedLines() const { return m_marks; }
     // Applies pending log changes now instead of at the next tick.
     void refreshNow();
     // The log line index shown at the top of the view; -1 when nothing is shown.
@@ -71,6 +75,7 @@ private:
     qsizetype m_dirtyFrom = kClean; // first shown line that changed since
     bool m_hasLines = false;        // an empty document and a document of one empty line differ
     qsizetype m_highlight = -1;
+    QList<qsizetype> m_marks; // sorted log indexes
     qsizetype m_lastHidden = 0;
     QTextCharFormat m_stdoutFormat;
     QTextCharFormat m_stderrFormat;

@@ -96,6 +96,12 @@ QColor lineHighlight(const QPalette& palette)
     return mix(palette.color(QPalette::Base), QColor(255, 214, 0), isDark(palette) ? 0.3 : 0.45);
 }
 
+QColor differenceMark(const QPalette& palette)
+{
+    // The highlight's hue, fainter: every differing line shows, the current one stands out.
+    return mix(palette.color(QPalette::Base), QColor(255, 214, 0), isDark(palette) ? 0.14 : 0.2);
+}
+
 QPalette darkPalette()
 {
     QPalette p;

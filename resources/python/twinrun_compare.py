@@ -8,6 +8,10 @@ compare(a, b) answers one of
 A difference is documented only when one of RULES explains it; the rules are README.md's
 "Parity choices" (and the `whoami` line of its targets table). Everything else is a real
 difference. Lines are counted from 1, as twinrun::firstDifferentLine counts them.
+
+The rules have two homes on purpose: this module (usable without TwinRun) and TwinRun's own
+model/parityrules.cpp (`twinrun run --python`, the window). tests/model/tst_parityrules.cpp
+feeds the same cases to both and requires the same verdict text, kind and rules: change both.
 """
 
 import dataclasses

@@ -10,6 +10,28 @@ PT = {
     # ComparePanel
     'Not compared: these runs are not the two halves of one Both launch':
         'Não comparados: estas execuções não são as duas metades de um lançamento Ambos',
+    # Python in the loop (issue 13): ComparePanel's Python columns and differences, LaunchPanel
+    '&Previous Difference': 'Diferença &anterior',
+    '&Next Difference': '&Próxima diferença',
+    'Show the previous line that differs (Shift+F8)': 'Mostra a linha diferente anterior (Shift+F8)',
+    'Show the next line that differs (F8)': 'Mostra a próxima linha diferente (F8)',
+    'Python Thread': 'Thread do Python',
+    'Python Process': 'Process do Python',
+    'CPU %1': 'CPU %1',
+    'Launch in Both mode, or with Compare with Python, to compare runs':
+        'Lance no modo Ambos, ou com Comparar com Python, para comparar execuções',
+    'Running: the verdict comes when every run has ended':
+        'Em execução: o veredito vem quando todas as execuções terminarem',
+    'Difference %1 of %2': 'Diferença %1 de %2',
+    '%1 vs %2': '%1 vs %2',
+    '%1: %2': '%1: %2',
+    'identical': 'idênticos',
+    'differs as documented (%1)': 'diferem como documentado (%1)',
+    'Compare with P&ython': 'Comparar com P&ython',
+    'Not available: %1': 'Indisponível: %1',
+    'Not available for this target: %1': 'Indisponível para este alvo: %1',
+    "Also run the call with CPython's threading.Thread and/or multiprocessing.Process, and compare every run":
+        'Executa a chamada também com threading.Thread e/ou multiprocessing.Process do CPython e compara todas as execuções',
     # QMessageBox (the quit prompt)
     'Workers Still Running': 'Workers ainda em execução',
     '1 worker is still running: %1.': '1 worker ainda está em execução: %1.',

@@ -274,16 +274,64 @@
       <translation>código de saída %1</translation>
     </message>
     <message>
-      <source>Launch in Both mode to compare a thread run with a process run</source>
-      <translation>Inicie no modo Ambos para comparar uma execução em thread com uma em processo</translation>
-    </message>
-    <message>
-      <source>Running: the verdict comes when both have ended</source>
-      <translation>Em execução: o veredito vem quando ambos terminarem</translation>
-    </message>
-    <message>
       <source>Not compared: these runs are not the two halves of one Both launch</source>
       <translation>Não comparados: estas execuções não são as duas metades de um lançamento Ambos</translation>
+    </message>
+    <message>
+      <source>&amp;Previous Difference</source>
+      <translation>Diferença &amp;anterior</translation>
+    </message>
+    <message>
+      <source>&amp;Next Difference</source>
+      <translation>&amp;Próxima diferença</translation>
+    </message>
+    <message>
+      <source>Show the previous line that differs (Shift+F8)</source>
+      <translation>Mostra a linha diferente anterior (Shift+F8)</translation>
+    </message>
+    <message>
+      <source>Show the next line that differs (F8)</source>
+      <translation>Mostra a próxima linha diferente (F8)</translation>
+    </message>
+    <message>
+      <source>Python Thread</source>
+      <translation>Thread do Python</translation>
+    </message>
+    <message>
+      <source>Python Process</source>
+      <translation>Process do Python</translation>
+    </message>
+    <message>
+      <source>CPU %1</source>
+      <translation>CPU %1</translation>
+    </message>
+    <message>
+      <source>Launch in Both mode, or with Compare with Python, to compare runs</source>
+      <translation>Lance no modo Ambos, ou com Comparar com Python, para comparar execuções</translation>
+    </message>
+    <message>
+      <source>Running: the verdict comes when every run has ended</source>
+      <translation>Em execução: o veredito vem quando todas as execuções terminarem</translation>
+    </message>
+    <message>
+      <source>Difference %1 of %2</source>
+      <translation>Diferença %1 de %2</translation>
+    </message>
+    <message>
+      <source>%1 vs %2</source>
+      <translation>%1 vs %2</translation>
+    </message>
+    <message>
+      <source>identical</source>
+      <translation>idênticos</translation>
+    </message>
+    <message>
+      <source>differs as documented (%1)</source>
+      <translation>diferem como documentado (%1)</translation>
+    </message>
+    <message>
+      <source>%1: %2</source>
+      <translation>%1: %2</translation>
     </message>
   </context>
   <context>
@@ -523,6 +571,22 @@
     <message>
       <source>This target is not registered.</source>
       <translation>Este alvo não está registrado.</translation>
+    </message>
+    <message>
+      <source>Compare with P&amp;ython</source>
+      <translation>Comparar com P&amp;ython</translation>
+    </message>
+    <message>
+      <source>Not available: %1</source>
+      <translation>Indisponível: %1</translation>
+    </message>
+    <message>
+      <source>Not available for this target: %1</source>
+      <translation>Indisponível para este alvo: %1</translation>
+    </message>
+    <message>
+      <source>Also run the call with CPython's threading.Thread and/or multiprocessing.Process, and compare every run</source>
+      <translation>Executa a chamada também com threading.Thread e/ou multiprocessing.Process do CPython e compara todas as execuções</translation>
     </message>
   </context>
   <context>

@@ -255,7 +255,11 @@ private Q_SLOTS:
                  qPrintable(compare->verdictText()));
         QCOMPARE(compare->view(0)->highlightedLine(), qsizetype(0));
         QCOMPARE(compare->view(1)->highlightedLine(), qsizetype(0));
-        QCOMPARE(compare->view(0)->extraSelections().size(), 1);
+        // Every differing line is marked (issue 12), the current one highlighted over them.
+        const QList<qsizetype> marked = compare->view(0)->markedLines();
+        QVERIFY2(marked.size() >= 4, qPrintable(QString::number(marked.size())));
+        QCOMPARE(compare->view(0)->extraSelections().size(), marked.size());
+        QCOMPARE(compare->differenceCount(), int(marked.size()));
     }
 
     void invalidArgumentDisablesLaunch()

@@ -43,6 +43,10 @@ public:
     ChannelResult result(Channel channel, bool ended0, bool ended1) const;
     ChannelResult result(Channel channel) const { return result(channel, m_ended[0], m_ended[1]); }
 
+    // Whether what side wrote on that channel is a prefix of what the other side wrote (so far:
+    // no byte differs and it wrote no more). False once the comparison failed.
+    bool isPrefix(int side, Channel channel) const;
+
     qsizetype lineCount(int side, Channel channel) const;
     qint64 byteCount(int side, Channel channel) const;
 
@@ -65,6 +69,7 @@ private:
         std::array<Stream, 2> sides;
         qsizetype matchedNewlines = 0; // in the bytes both sides have and agree on
         qsizetype firstDifferentLine = 0;
+        bool bytesDiffer = false; // a byte differs (not just a side that wrote more)
         QString error;
     };
 
