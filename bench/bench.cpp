@@ -77,7 +77,8 @@ QJsonObject run(const Options& o)
                        {QStringLiteral("process_runs"), o.processRuns},
                        {QStringLiteral("launch"), launches},
                        {QStringLiteral("flood"), floods},
-                       {QStringLiteral("responsiveness"), responsiveness(o)}};
+                       {QStringLiteral("responsiveness"), responsiveness(o)},
+                       {QStringLiteral("sampling"), sampling(o)}};
     if (o.memory) {
         result.insert(QStringLiteral("cli_memory"), cliMemory(o)); // child processes
         result.insert(QStringLiteral("memory"), memory(o));        // last: peak RSS is per process

@@ -21,6 +21,9 @@ QColor noticeBackground(const QPalette& palette); // message bars; text: WindowT
 QColor successBackground(const QPalette& palette);
 QColor failureBackground(const QPalette& palette);
 QColor lineHighlight(const QPalette& palette); // a marked line in a text view, on Base
+// A worker's bar in the timeline, on Base, by state (int(Worker::State)): green finished, red
+// failed or crashed, amber stopped, grey failed to start, the highlight's hue while running.
+QColor timelineBar(const QPalette& palette, int workerState);
 
 // A dark palette for the Fusion style: TWINRUN_COLOR_SCHEME=dark uses it where Qt 6.4 does
 // not follow the desktop's dark theme (and the tests and screenshots use it).

@@ -154,6 +154,8 @@ void WorkersPanel::setUpView()
     header->moveSection(header->visualIndex(WorkerTableModel::Call),
                         WorkerTableModel::ColumnCount - 1);
     header->hideSection(WorkerTableModel::Started);
+    header->hideSection(WorkerTableModel::Threads);
+    header->hideSection(WorkerTableModel::Switches);
     sizeColumns();
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(header, &QWidget::customContextMenuRequested, this,
@@ -188,7 +190,12 @@ void WorkersPanel::sizeColumns()
                    {WorkerTableModel::ExitCode, QStringLiteral("-11 (SIGSEGV)"), 0},
                    {WorkerTableModel::Started, QStringLiteral("00:00:00.000"), 0},
                    {WorkerTableModel::Duration, QStringLiteral("00:00.000"), 0},
-                   {WorkerTableModel::Lines, QStringLiteral("1000000"), 0}};
+                   {WorkerTableModel::Lines, QStringLiteral("1000000"), 0},
+                   {WorkerTableModel::CpuTime, QStringLiteral("2 min 05 s"), 0},
+                   {WorkerTableModel::CpuPercent, QStringLiteral("100%"), 0},
+                   {WorkerTableModel::Memory, QStringLiteral("12.5 MB / 12.5 MB"), 0},
+                   {WorkerTableModel::Threads, QStringLiteral("100"), 0},
+                   {WorkerTableModel::Switches, QStringLiteral("100000 / 1000"), 0}};
     for (const auto& c : columns) {
         const int title =
             header->fontMetrics().horizontalAdvance(

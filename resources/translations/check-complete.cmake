@@ -5,7 +5,8 @@
 # and to this list.
 file(GLOB sources ${SOURCE_DIR}/ui/*.cpp ${SOURCE_DIR}/ui/*.h)
 list(APPEND sources ${SOURCE_DIR}/model/include/twinrun/workertablemodel.h
-                    ${SOURCE_DIR}/model/workertablemodel.cpp)
+                    ${SOURCE_DIR}/model/workertablemodel.cpp
+                    ${SOURCE_DIR}/model/workertablemodelusage.cpp)
 file(GLOB ts_files ${SOURCE_DIR}/resources/translations/*.ts)
 if(NOT ts_files)
     message(FATAL_ERROR "no .ts files in ${SOURCE_DIR}/resources/translations")
