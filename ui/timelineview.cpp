@@ -187,7 +187,8 @@ void TimelineView::paintAxis(QPainter& p, const QRect& area)
             continue;
         p.drawLine(x, axis.bottom() - 4, x, axis.bottom());
         p.drawText(QRect(x + 3, 0, kTickMinPx, axis.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                   QStringLiteral("+") + formatDuration(qint64(ms * 1e6)));
+                   ms == 0 ? QStringLiteral("0")
+                           : QStringLiteral("+") + formatDuration(qint64(ms * 1e6)));
     }
     p.drawText(QRect(6, 0, m_layout.labelWidth - 6, axis.height()),
                Qt::AlignLeft | Qt::AlignVCenter, tr("Worker"));
