@@ -265,9 +265,9 @@ int RunCommand::verdictStatus()
 {
     const Comparison comparison = m_comparison->result();
     if (!m_request.json) {
-        const QString timing = QStringLiteral("thread %1, process %2")
-                                   .arg(formatDuration(m_runs[0]->worker->durationNs()),
-                                        formatDuration(m_runs[1]->worker->durationNs()));
+        const QString timing =
+            QStringLiteral("thread %1; process %2")
+                .arg(runTimeText(*m_runs[0]->worker), runTimeText(*m_runs[1]->worker));
         writeOut(QStringLiteral("%1 (%2)\n").arg(comparison.summary(), timing).toUtf8());
     }
     const bool bothOk = std::all_of(m_runs.cbegin(), m_runs.cend(), [](const auto& r) {

@@ -35,6 +35,30 @@ QByteArray CappedCapture::text() const
     return m_head.first(end);
 }
 
+namespace {
+
+QJsonValue milliseconds(qint64 us)
+{
+    return us < 0 ? QJsonValue() : QJsonValue(double(us) / 1000.0);
+}
+
+// The run's final figures (resourceusage.h): null where the kernel gave none (a spawned
+// process killed by a signal, a run that never started).
+void insertUsage(QJsonObject& object, const Worker& w)
+{
+    const ResourceUsage u = w.resourceUsage();
+    if (w.backend() == Backend::Thread) {
+        object.insert(QStringLiteral("thread_cpu_ms"), milliseconds(u.cpuUs()));
+        return;
+    }
+    object.insert(QStringLiteral("cpu_user_ms"), milliseconds(u.cpuUserUs));
+    object.insert(QStringLiteral("cpu_system_ms"), milliseconds(u.cpuSystemUs));
+    object.insert(QStringLiteral("max_rss_kb"),
+                  u.peakRssKb < 0 ? QJsonValue() : QJsonValue(u.peakRssKb));
+}
+
+} // namespace
+
 QByteArray runJson(const Worker& w, const CappedCapture& out, const CappedCapture& err,
                    bool timedOut)
 {
@@ -66,6 +90,7 @@ QByteArray runJson(const Worker& w, const CappedCapture& out, const CappedCaptur
         {QStringLiteral("stdout_bytes"), out.totalBytes()},
         {QStringLiteral("stderr_bytes"), err.totalBytes()},
     };
+    insertUsage(object, w);
     if (out.truncated())
         object.insert(QStringLiteral("stdout_truncated"), true);
     if (err.truncated())

@@ -79,7 +79,7 @@ private:
 
 QJsonObject run(const Options& o)
 {
-    Steps steps(o, 12 + (o.memory ? 2 : 0));
+    Steps steps(o, 13 + (o.memory ? 2 : 0));
     QJsonArray launches;
     launches.append(launch(steps.next(), QStringLiteral("thread"), Backend::Thread, o.threadRuns));
     launches.append(
@@ -114,7 +114,8 @@ QJsonObject run(const Options& o)
                        {QStringLiteral("process_runs"), o.processRuns},
                        {QStringLiteral("launch"), launches},
                        {QStringLiteral("flood"), floods},
-                       {QStringLiteral("responsiveness"), responsiveness(steps.next())}};
+                       {QStringLiteral("responsiveness"), responsiveness(steps.next())},
+                       {QStringLiteral("sampling"), sampling(steps.next())}};
     if (o.memory) {
         result.insert(QStringLiteral("cli_memory"), cliMemory(steps.next())); // child processes
         result.insert(QStringLiteral("memory"),

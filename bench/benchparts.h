@@ -41,6 +41,9 @@ QJsonObject pipeFloor(const Options& o, qint64 lines);
 QJsonObject memory(const Options& o);
 QJsonObject responsiveness(const Options& o);
 
+// samplingbench.cpp: what sampling 200 running process workers' figures costs the manager.
+QJsonObject sampling(const Options& o);
+
 // clibench.cpp: the peak RSS of `twinrun run flood N` in each output mode (a child process).
 QJsonObject cliMemory(const Options& o);
 

@@ -65,6 +65,14 @@ QString report(const QJsonObject& r)
                     .arg(resp.value(QStringLiteral("workers")).toInt())
                     .arg(resp.value(QStringLiteral("max_stall_ms")).toDouble(), 0, 'f', 1)
                     .arg(resp.value(QStringLiteral("p99_stall_ms")).toDouble(), 0, 'f', 1);
+    const QJsonObject sampling = r.value(QStringLiteral("sampling")).toObject();
+    if (!sampling.isEmpty())
+        text +=
+            QStringLiteral("Sampling %1 process workers once a second: %2% of one CPU (the whole "
+                           "process, less what it spends without sampling: %3%)\n")
+                .arg(sampling.value(QStringLiteral("workers")).toInt())
+                .arg(sampling.value(QStringLiteral("sampler_cpu_percent")).toDouble(), 0, 'f', 2)
+                .arg(sampling.value(QStringLiteral("process_cpu_percent")).toDouble(), 0, 'f', 2);
     return text;
 }
 

@@ -44,4 +44,11 @@ QString runEndText(const Worker& worker)
         .arg(stateText(worker.state()), formatDuration(worker.durationNs()));
 }
 
+QString runTimeText(const Worker& worker)
+{
+    const QString wall = formatDuration(worker.durationNs());
+    const qint64 cpuUs = worker.resourceUsage().cpuUs();
+    return cpuUs < 0 ? wall : QStringLiteral("%1, CPU %2").arg(wall, formatDuration(cpuUs * 1000));
+}
+
 } // namespace twinrun

@@ -3,6 +3,9 @@
 
 #include <twinrun/outputlog.h>
 #include <twinrun/runcomparison.h>
+#include <twinrun/usagesampler.h>
+
+#include <QSet>
 
 #include <algorithm>
 
@@ -20,10 +23,49 @@ struct Session::Entry {
 Session::Session(QObject* parent)
     : QObject(parent)
 {
+    m_sampler = new UsageSampler(
+        [this] {
+            QHash<int, UsageProbe> probes;
+            for (const Entry* entry : std::as_const(m_entries)) {
+                if (const UsageProbe probe = entry->worker->usageProbe();
+                    probe.kind != UsageProbe::Kind::None)
+                    probes.insert(entry->id, probe);
+            }
+            return probes;
+        },
+        this);
+    connect(this, &Session::runningChanged, m_sampler,
+            [this] { m_sampler->setActive(!running().isEmpty()); });
+    connect(m_sampler, &UsageSampler::sampled, this, [this](const QList<int>& ids) {
+        const QSet<int> sampled(ids.cbegin(), ids.cend());
+        for (qsizetype row = 0; row < m_entries.size(); ++row) {
+            if (sampled.contains(m_entries.at(row)->id))
+                Q_EMIT workerChanged(row);
+        }
+    });
+}
+
+ResourceUsage Session::usage(const Worker* worker) const
+{
+    const Entry* entry = entryOf(worker);
+    if (!entry)
+        return {};
+    if (Worker::isFinal(worker->state())) {
+        if (const ResourceUsage final = worker->resourceUsage(); final.isValid())
+            return final;
+        ResourceUsage last = m_sampler->latest(entry->id);
+        if (last.isValid() && worker->durationNs() > 0) {
+            last.rssKb = -1;
+            last.cpuPercent = 100.0 * double(last.cpuUs()) * 1000.0 / double(worker->durationNs());
+        }
+        return last;
+    }
+    return m_sampler->latest(entry->id);
 }
 
 Session::~Session()
 {
+    m_sampler->setActive(false);
     // Worker destructors stop what still runs without waiting for it: a process is killed
     // and reaped later, a thread is asked to stop and its later output is dropped.
     for (Entry* entry : std::as_const(m_entries)) {
@@ -207,6 +249,7 @@ bool Session::remove(Worker* worker)
     // Later, not now: remove() may be called from a slot of the worker's own signal.
     worker->deleteLater();
     entry->log->deleteLater();
+    m_sampler->forget(entry->id);
     delete entry;
     Q_EMIT workerRemoved(row);
     return true;

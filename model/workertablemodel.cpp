@@ -110,6 +110,9 @@ QVariant WorkerTableModel::data(const QModelIndex& index, int role) const
     if (!worker || index.column() >= ColumnCount)
         return {};
     const int column = index.column();
+    if (isUsageColumn(column) && (role == Qt::DisplayRole || role == Qt::ToolTipRole ||
+                                  role == Qt::TextAlignmentRole || role == SortRole))
+        return usageData(*worker, column, role);
     switch (role) {
     case Qt::DisplayRole:
         return displayData(*worker, column);
@@ -158,7 +161,7 @@ QVariant WorkerTableModel::displayData(const Worker& worker, int column) const
         return worker.startTime().isValid() ? formatDuration(worker.durationNs()) : QString();
     case Lines:
         return QString::number(m_session->lineCount(&worker));
-    case ColumnCount:
+    default:
         break;
     }
     return {};
@@ -179,10 +182,7 @@ QVariant WorkerTableModel::sortData(const Worker& worker, int column) const
         return worker.durationNs();
     case Lines:
         return qint64(m_session->lineCount(&worker));
-    case Name:
-    case Backend:
-    case Call:
-    case ColumnCount:
+    default:
         break;
     }
     return displayData(worker, column);
@@ -211,6 +211,16 @@ QVariant WorkerTableModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Duration");
     case Lines:
         return tr("Lines");
+    case CpuTime:
+        return tr("CPU time");
+    case CpuPercent:
+        return tr("CPU %");
+    case Memory:
+        return tr("Memory");
+    case Threads:
+        return tr("Threads");
+    case Switches:
+        return tr("Switches");
     }
     return {};
 }

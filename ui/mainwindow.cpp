@@ -7,6 +7,7 @@
 #include "outputpane.h"
 #include "outputview.h"
 #include "paritypanel.h"
+#include "timelineview.h"
 #include "workerspanel.h"
 #include <twinrun/outputlog.h>
 #include <twinrun/paritylaunch.h>
@@ -175,6 +176,12 @@ QWidget* MainWindow::buildRightSide()
     m_outputTabs->setDocumentMode(true);
     m_outputTabs->addTab(m_outputPane, tr("Output"));
     m_outputTabs->addTab(m_comparePanel, tr("Compare Thread / Process"));
+    // The timeline shares the table's current worker: a click there selects it in the table,
+    // and the table's choice is highlighted there (showWorker()).
+    m_timeline = new TimelineView(m_session, m_outputTabs);
+    m_outputTabs->addTab(m_timeline, tr("Timeline"));
+    connect(m_timeline, &TimelineView::workerActivated, m_workersPanel,
+            &WorkersPanel::selectWorker);
 
     m_rightSplitter->setObjectName(QStringLiteral("rightSplitter"));
     m_rightSplitter->addWidget(m_workersPanel);
@@ -232,11 +239,15 @@ void MainWindow::showWorker(Worker* worker)
     Worker* partner = worker ? m_session->partner(worker) : nullptr;
     const bool compared = m_comparePanel->hasComparisonFor(worker);
     m_comparePanel->setWorkers(compared ? worker : nullptr, partner);
+    m_timeline->setCurrentWorker(worker);
+    // Disabling the current Compare tab moves to the next one: ask which was current first.
+    const bool onTimeline = m_outputTabs->currentWidget() == m_timeline;
     m_outputTabs->setTabEnabled(kCompareTab, compared);
     m_outputTabs->setTabToolTip(kCompareTab, compared ? QString()
                                                       : tr("Select a worker launched in Both "
                                                            "mode to compare its two runs"));
-    m_outputTabs->setCurrentIndex(compared ? kCompareTab : kOutputTab);
+    if (!onTimeline) // the timeline stays on while browsing
+        m_outputTabs->setCurrentIndex(compared ? kCompareTab : kOutputTab);
 }
 
 void MainWindow::updateRunningLabel()

@@ -20,6 +20,7 @@ class MessageBar;
 class OutputPane;
 class ParityPanel;
 class Session;
+class TimelineView;
 class Worker;
 class WorkersPanel;
 
@@ -53,6 +54,7 @@ public:
     WorkersPanel* workersPanel() const { return m_workersPanel; }
     OutputPane* outputPane() const { return m_outputPane; }
     ComparePanel* comparePanel() const { return m_comparePanel; }
+    TimelineView* timeline() const { return m_timeline; }
     QTabWidget* outputTabs() const { return m_outputTabs; }
 
     // Launches like the Launch button and selects the first new worker.
@@ -108,6 +110,7 @@ private:
     WorkersPanel* m_workersPanel = nullptr;
     OutputPane* m_outputPane = nullptr;
     ComparePanel* m_comparePanel = nullptr;
+    TimelineView* m_timeline = nullptr;
     QTabWidget* m_outputTabs = nullptr;
     QSplitter* m_mainSplitter = nullptr;
     QSplitter* m_leftSplitter = nullptr;

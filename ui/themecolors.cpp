@@ -1,5 +1,7 @@
 #include "themecolors.h"
 
+#include <twinrun/worker.h>
+
 #include <cmath>
 
 namespace twinrun::theme {
@@ -155,6 +157,27 @@ QPalette barPalette(const QPalette& palette, const QColor& background)
     p.setColor(QPalette::WindowText, readableOn(background, palette.color(QPalette::WindowText),
                                                 isDark(palette) ? Qt::white : Qt::black));
     return p;
+}
+
+QColor timelineBar(const QPalette& palette, int workerState)
+{
+    using State = Worker::State;
+    const QColor base = palette.color(QPalette::Base);
+    const qreal t = isDark(palette) ? 0.6 : 0.55;
+    switch (State(workerState)) {
+    case State::Finished:
+        return mix(base, QColor(46, 160, 67), t);
+    case State::Failed:
+    case State::Crashed:
+        return mix(base, QColor(220, 40, 40), t);
+    case State::Terminated:
+    case State::Killed:
+        return mix(base, QColor(230, 150, 0), t);
+    case State::FailedToStart:
+        return mix(base, palette.color(QPalette::Text), 0.3);
+    default: // created, starting, running
+        return mix(base, palette.color(QPalette::Highlight), 0.8);
+    }
 }
 
 } // namespace twinrun::theme

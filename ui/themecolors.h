@@ -24,6 +24,9 @@ QColor lineHighlight(const QPalette& palette); // a marked line in a text view, 
 // A chart's bars, told apart by index (0: the palette's highlight, 1: grey, 2: orange), on Base.
 QColor chartSeries(const QPalette& palette, int index);
 QColor differenceMark(const QPalette& palette); // a line that differs (softer), on Base
+// A worker's bar in the timeline, on Base, by state (int(Worker::State)): green finished, red
+// failed or crashed, amber stopped, grey failed to start, the highlight's hue while running.
+QColor timelineBar(const QPalette& palette, int workerState);
 
 // A dark palette for the Fusion style: TWINRUN_COLOR_SCHEME=dark uses it where Qt 6.4 does
 // not follow the desktop's dark theme (and the tests and screenshots use it).

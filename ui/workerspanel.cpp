@@ -169,6 +169,8 @@ void WorkersPanel::setUpView()
     m_fitter = new ColumnFitter(m_view, WorkerTableModel::Call,
                                 {WorkerTableModel::State, WorkerTableModel::ExitCode});
     m_fitter->setHidden(WorkerTableModel::Started, true);
+    m_fitter->setHidden(WorkerTableModel::Threads, true);
+    m_fitter->setHidden(WorkerTableModel::Switches, true);
     sizeColumns();
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(header, &QWidget::customContextMenuRequested, this,
@@ -213,7 +215,12 @@ void WorkersPanel::sizeColumns()
                    {WorkerTableModel::ExitCode, QStringLiteral("-11 (SIGSEGV)"), 0},
                    {WorkerTableModel::Started, QStringLiteral("00:00:00.000"), 0},
                    {WorkerTableModel::Duration, QStringLiteral("00:00.000"), 0},
-                   {WorkerTableModel::Lines, QStringLiteral("1000000"), 0}};
+                   {WorkerTableModel::Lines, QStringLiteral("1000000"), 0},
+                   {WorkerTableModel::CpuTime, QStringLiteral("2 min 05 s"), 0},
+                   {WorkerTableModel::CpuPercent, QStringLiteral("100%"), 0},
+                   {WorkerTableModel::Memory, QStringLiteral("12.5 MB / 12.5 MB"), 0},
+                   {WorkerTableModel::Threads, QStringLiteral("100"), 0},
+                   {WorkerTableModel::Switches, QStringLiteral("100000 / 1000"), 0}};
     for (const auto& c : columns) {
         const int title =
             header->fontMetrics().horizontalAdvance(

@@ -8,6 +8,7 @@
 #include <csignal>
 #include <cstdlib>
 #include <functional>
+#include <vector>
 
 #include <sys/resource.h>
 
@@ -17,6 +18,8 @@ namespace {
 
 using T = Value::Type;
 constexpr std::int64_t kMaxFloodWidth = 1 << 20;
+// hold() stays well inside what a test machine has; a thread's block is the app's memory.
+constexpr std::int64_t kMaxHoldMegabytes = 4096;
 
 Param positional(const QString& name, QList<T> types, std::optional<Value> def = {})
 {
@@ -67,6 +70,22 @@ int sleepTarget(WorkerContext& ctx, const BoundArgs& a)
     const Value seconds = a[QStringLiteral("seconds")];
     if (ctx.sleep(seconds.toFloat()))
         ctx.print(QStringLiteral("slept %1 seconds").arg(seconds.str()));
+    return 0;
+}
+
+// Memory a process's peak RSS shows: allocated and every page written, so it is resident.
+int hold(WorkerContext& ctx, const BoundArgs& a)
+{
+    const std::int64_t megabytes = a[QStringLiteral("megabytes")].toInt();
+    const Value seconds = a[QStringLiteral("seconds")];
+    {
+        std::vector<char> block(std::size_t(megabytes) * 1024 * 1024);
+        for (std::size_t i = 0; i < block.size(); i += 4096)
+            block[i] = char(i);
+        if (!ctx.sleep(seconds.toFloat()))
+            return 0;
+    }
+    ctx.print(QStringLiteral("held %1 MB for %2 seconds").arg(megabytes).arg(seconds.str()));
     return 0;
 }
 
@@ -202,6 +221,18 @@ CallError checkCrashHow(const BoundArgs& a)
             .arg(a[QStringLiteral("how")].repr()));
 }
 
+CallError checkHold(const BoundArgs& a)
+{
+    const std::int64_t megabytes = a[QStringLiteral("megabytes")].toInt();
+    if (megabytes < 0 || megabytes > kMaxHoldMegabytes)
+        return CallError::invalidValue(
+            QStringLiteral("megabytes"),
+            QStringLiteral("hold() argument 'megabytes' must be between 0 and %1, not %2")
+                .arg(kMaxHoldMegabytes)
+                .arg(megabytes));
+    return nonNegative(a, QStringLiteral("hold"), QStringLiteral("seconds"));
+}
+
 CallError checkFloodWidth(const BoundArgs& a)
 {
     const std::int64_t width = a[QStringLiteral("width")].toInt();
@@ -240,6 +271,13 @@ void registerBuiltinTargets(TargetRegistry& r)
         QT_TRANSLATE_NOOP("twinrun::Target", "Waits, interruptibly; prints one line when done."),
         {positional(QStringLiteral("seconds"), {T::Float})}, sleepTarget,
         std::bind(checkNonNegative, "sleep", "seconds", _1)));
+    r.add(makeTarget("hold",
+                     QT_TRANSLATE_NOOP("twinrun::Target",
+                                       "Allocates and touches megabytes MiB, holds them for seconds "
+                                       "(interruptible), then frees them and prints one line."),
+                     {positional(QStringLiteral("megabytes"), {T::Int}),
+                      positional(QStringLiteral("seconds"), {T::Float})},
+                     hold, checkHold));
     r.add(
         makeTarget("burn",
                    QT_TRANSLATE_NOOP("twinrun::Target",

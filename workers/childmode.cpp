@@ -1,6 +1,7 @@
 #include "childmode.h"
 
 #include "forkserverloop.h"
+#include "usageread.h"
 
 #include <twinrun/target.h>
 #include <twinrun/workercontext.h>
@@ -12,9 +13,12 @@
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 
+#include <fcntl.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace twinrun {
@@ -92,6 +96,32 @@ bool readSpec(QByteArray* bytes, QString* error)
     }
 }
 
+// The spawn start method's usage channel (see ProcessWorker::startSpawned): taken from the
+// environment and hidden from what the target starts; -1 when there is none.
+int takeUsageFd()
+{
+    const char* text = std::getenv(kUsageFdVariable);
+    if (!text)
+        return -1;
+    char* end = nullptr;
+    const long fd = std::strtol(text, &end, 10);
+    ::unsetenv(kUsageFdVariable);
+    if (end == text || *end || fd < 3 || ::fcntl(int(fd), F_SETFD, FD_CLOEXEC) != 0)
+        return -1;
+    return int(fd);
+}
+
+void reportUsage(int fd)
+{
+    if (fd < 0)
+        return;
+    rusage ru{};
+    ::getrusage(RUSAGE_SELF, &ru);
+    const ChildUsageRecord record = toRecord(usageFromRusage(ru, true));
+    writeAll(fd, reinterpret_cast<const char*>(&record), sizeof record);
+    ::close(fd);
+}
+
 } // namespace
 
 std::optional<WorkerSpec> parseChildSpec(QByteArrayView bytes, QString* error)
@@ -125,11 +155,14 @@ int runChild()
     if (::isatty(STDIN_FILENO))
         return refuse(QStringLiteral("this mode is internal to TwinRun's process workers: it "
                                      "expects a worker spec as JSON on stdin, not a terminal"));
+    const int usageFd = takeUsageFd();
     QByteArray bytes;
     QString error;
     if (!readSpec(&bytes, &error))
         return refuse(error);
-    return runChildSpec(bytes);
+    const int code = runChildSpec(bytes);
+    reportUsage(usageFd);
+    return code;
 }
 
 int runChildSpec(QByteArrayView bytes)

@@ -269,7 +269,7 @@ void ForkServer::dispatch()
         }
         m_open.erase(it);
         if (r.type == Reply::Exited)
-            listener->forkExited(r.value);
+            listener->forkExited(r.value, fromRecord(r.usage));
         else
             listener->forkFailed(
                 QStringLiteral("the fork server could not fork: %1").arg(errnoText(r.value)));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <twinrun/resourceusage.h>
 #include <twinrun/status.h>
 
 #include <QByteArray>
@@ -25,7 +26,8 @@ namespace twinrun {
 class ForkListener {
 public:
     virtual void forkStarted(qint64 pid) = 0;
-    virtual void forkExited(int waitStatus) = 0;
+    // usage: the child's rusage, from the server's wait4.
+    virtual void forkExited(int waitStatus, const ResourceUsage& usage) = 0;
     // The fork failed, or the server ended or stopped answering; error says which and why.
     // A child already started is gone too: it dies with its server (PR_SET_PDEATHSIG).
     virtual void forkFailed(const QString& error) = 0;

@@ -20,6 +20,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -58,7 +59,8 @@ private:
     void signalChild(const Request& request);
     void reap();
     bool flush(); // false: the app is gone
-    void queue(Reply::Type type, std::uint64_t id, std::int32_t value);
+    void queue(Reply::Type type, std::uint64_t id, std::int32_t value,
+               const ChildUsageRecord& usage = {});
     std::size_t queuedReplyBytes() const { return m_out.size() - m_outPos; }
     [[noreturn]] void becomeWorker(int outFd, int errFd, QByteArrayView spec);
 
@@ -227,19 +229,21 @@ void Server::reap()
     }
     int status = 0;
     pid_t pid = 0;
-    while ((pid = ::waitpid(-1, &status, WNOHANG)) > 0) {
+    rusage ru{};
+    while ((pid = ::wait4(-1, &status, WNOHANG, &ru)) > 0) {
         const auto it = m_idOf.find(pid);
         if (it == m_idOf.end())
             continue;
-        queue(Reply::Exited, it->second, status);
+        queue(Reply::Exited, it->second, status, toRecord(usageFromRusage(ru, true)));
         m_pidOf.erase(it->second);
         m_idOf.erase(it);
     }
 }
 
-void Server::queue(Reply::Type type, std::uint64_t id, std::int32_t value)
+void Server::queue(Reply::Type type, std::uint64_t id, std::int32_t value,
+                   const ChildUsageRecord& usage)
 {
-    const Reply reply{type, value, id};
+    const Reply reply{type, value, id, usage};
     const char* bytes = reinterpret_cast<const char*>(&reply);
     m_out.insert(m_out.end(), bytes, bytes + sizeof reply);
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "usageread.h"
+
 #include <cstddef>
 #include <cstdint>
 
@@ -14,7 +16,8 @@
 //             owns it (forked and not yet reaped: its pid cannot have been reused).
 //   server -> app: Reply records, each naming the request `id` it answers.
 //     Started (value: pid) or Failed (value: errno) answers a Launch; a Started one is
-//     followed later by exactly one Exited (value: the raw wait status).
+//     followed later by exactly one Exited (value: the raw wait status; usage: the child's
+//     rusage from wait4, the exact end figures).
 //     Signalled (value: 0, or ESRCH when the child was already reaped) answers a Signal.
 //
 // Every Request gets exactly one answer (Started, Failed or Signalled); the app counts the
@@ -39,9 +42,10 @@ struct Reply {
     std::uint32_t type = 0;
     std::int32_t value = 0;
     std::uint64_t id = 0;
+    ChildUsageRecord usage; // Exited only
 };
 
-static_assert(sizeof(Request) == 24 && sizeof(Reply) == 16, "the wire has fixed-size records");
+static_assert(sizeof(Request) == 24 && sizeof(Reply) == 56, "the wire has fixed-size records");
 
 // Fds attached to one Launch: stdout's and stderr's write ends.
 inline constexpr int kLaunchFds = 2;

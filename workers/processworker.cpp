@@ -1,6 +1,7 @@
 #include "processworker.h"
 
 #include "childmode.h"
+#include "usageread.h"
 
 #include <twinrun/workerprogram.h>
 
@@ -43,6 +44,8 @@ ProcessWorker::ProcessWorker(const WorkerSpec& spec, QObject* parent)
 
 ProcessWorker::~ProcessWorker()
 {
+    if (m_usagePipe >= 0)
+        ::close(m_usagePipe);
     if (m_forkId) {
         ForkServer* server = ForkServer::instance();
         if (isAlive())
@@ -120,15 +123,31 @@ void ProcessWorker::startSpawned()
     m_process->setArguments({QString::fromLatin1(kChildFlag)});
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QString::fromLatin1(kWorkerChildMarker), QString::number(::getpid()));
+    // The child's exact end figures. QProcess reaps its children itself (its forkfd's wait
+    // keeps the rusage), and a child read from /proc just before it is reaped has already
+    // given its memory back, so the child reports its own getrusage(RUSAGE_SELF) (CPU times,
+    // peak RSS, context switches) on this pipe just before it exits: one record, read once the
+    // process has finished. A child killed by a signal reports nothing; its last live sample
+    // stands in (ResourceUsage::exact false). The fd number travels in the environment and
+    // the write end stays open across exec only in this child (close-on-exec is cleared there).
+    int usagePipe[2] = {-1, -1};
+    if (::pipe2(usagePipe, O_CLOEXEC) == 0) {
+        m_usagePipe = usagePipe[0];
+        ::fcntl(m_usagePipe, F_SETFL, O_NONBLOCK);
+        environment.insert(QString::fromLatin1(kUsageFdVariable), QString::number(usagePipe[1]));
+    }
     m_process->setProcessEnvironment(environment);
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
     const pid_t parentPid = ::getpid();
-    m_process->setChildProcessModifier([parentPid] {
+    const int usageFd = usagePipe[1];
+    m_process->setChildProcessModifier([parentPid, usageFd] {
         // Never outlive the app: SIGKILL when our starting thread dies, and close the race
         // where the parent died before the request took effect.
         ::prctl(PR_SET_PDEATHSIG, SIGKILL);
         if (::getppid() != parentPid)
             ::_exit(127);
+        if (usageFd >= 0)
+            ::fcntl(usageFd, F_SETFD, 0);
     });
     connect(m_process, &QProcess::started, this, &ProcessWorker::onStarted);
     connect(m_process, &QProcess::finished, this, &ProcessWorker::onFinished);
@@ -141,6 +160,8 @@ void ProcessWorker::startSpawned()
     WorkerSpec childSpec = spec();
     childSpec.name = name();
     m_process->start(QIODevice::ReadWrite);
+    if (usageFd >= 0)
+        ::close(usageFd); // the child has its copy
     m_process->write(QJsonDocument(childSpec.toJson()).toJson(QJsonDocument::Compact));
     m_process->closeWriteChannel();
 }
@@ -148,7 +169,21 @@ void ProcessWorker::startSpawned()
 void ProcessWorker::onStarted()
 {
     const qint64 pid = m_process->processId();
+    setUsageProbe({UsageProbe::Kind::Process, pid});
     setRunning(static_cast<std::uint64_t>(pid), pid, pid);
+}
+
+void ProcessWorker::takeChildUsage()
+{
+    if (m_usagePipe < 0)
+        return;
+    ChildUsageRecord record;
+    const ssize_t n = ::read(m_usagePipe, &record, sizeof record);
+    ::close(m_usagePipe);
+    m_usagePipe = -1;
+    if (n != ssize_t(sizeof record))
+        return; // it died before reporting
+    setFinalUsage(fromRecord(record));
 }
 
 void ProcessWorker::readChannel(Channel channel)
@@ -165,6 +200,7 @@ void ProcessWorker::onFinished(int exitCode, QProcess::ExitStatus status)
         m_killTimer->stop();
     readChannel(Channel::Stdout);
     readChannel(Channel::Stderr);
+    takeChildUsage();
     if (status == QProcess::NormalExit) {
         finish(exitCode == 0 ? State::Finished : State::Failed, exitCode);
         return;
@@ -208,29 +244,6 @@ bool ProcessWorker::doJoin(int msecs)
     return isFinal(state());
 }
 
-bool ProcessWorker::joinForked(int msecs)
-{
-    const QDeadlineTimer deadline =
-        msecs < 0 ? QDeadlineTimer(QDeadlineTimer::Forever) : QDeadlineTimer(msecs);
-    ForkServer* server = ForkServer::instance();
-    for (;;) {
-        readForkedPipes(false); // a child blocked on a full pipe would never exit
-        if (isFinal(state()))
-            return true;
-        const qint64 left = deadline.remainingTime();
-        if (left == 0)
-            return false;
-        int open[2];
-        std::size_t count = 0;
-        for (int i = 0; i < 2; ++i) {
-            if (m_pipeOpen[i])
-                open[count++] = m_pipes[i];
-        }
-        server->waitForActivity(left < 0 ? 100 : int(std::min<qint64>(left, 100)),
-                                std::span<const int>(open, count));
-    }
-}
-
 void ProcessWorker::sendSignal(int signal)
 {
     if (m_forkId) {
@@ -264,123 +277,6 @@ Status ProcessWorker::doKill()
 {
     sendSignal(SIGKILL);
     return Status::ok();
-}
-
-void ProcessWorker::startForked()
-{
-    int out[2];
-    int err[2];
-    const auto cannotPipe = [this] {
-        finish(State::FailedToStart, std::nullopt,
-               QStringLiteral("%1: cannot create a pipe: %2")
-                   .arg(name(), QString::fromLocal8Bit(std::strerror(errno))));
-    };
-    if (::pipe2(out, O_CLOEXEC) != 0)
-        return cannotPipe();
-    if (::pipe2(err, O_CLOEXEC) != 0) {
-        cannotPipe();
-        ::close(out[0]);
-        ::close(out[1]);
-        return;
-    }
-    m_pipes[0] = out[0];
-    m_pipes[1] = err[0];
-    m_pipeOpen[0] = m_pipeOpen[1] = true;
-    WorkerSpec childSpec = spec();
-    childSpec.name = name();
-    // The write ends go to the server, which closes them once sent.
-    const Status sent = ForkServer::instance()->launch(
-        QJsonDocument(childSpec.toJson()).toJson(QJsonDocument::Compact), out[1], err[1], this,
-        &m_forkId);
-    if (!sent) {
-        closeForkedPipes();
-        finish(State::FailedToStart, std::nullopt,
-               QStringLiteral("%1: %2").arg(name(), sent.message()));
-        return;
-    }
-    for (int i = 0; i < 2; ++i) {
-        ::fcntl(m_pipes[i], F_SETFL, ::fcntl(m_pipes[i], F_GETFL) | O_NONBLOCK);
-        m_notifiers[i] = new QSocketNotifier(m_pipes[i], QSocketNotifier::Read, this);
-        connect(m_notifiers[i], &QSocketNotifier::activated, this,
-                [this, i] { readForkedPipe(i, false); });
-    }
-}
-
-void ProcessWorker::forkStarted(qint64 pid)
-{
-    setRunning(static_cast<std::uint64_t>(pid), pid, pid);
-}
-
-void ProcessWorker::forkExited(int waitStatus)
-{
-    if (m_killTimer)
-        m_killTimer->stop();
-    readForkedPipes(true);
-    closeForkedPipes();
-    if (WIFSIGNALED(waitStatus)) {
-        finishBySignal(WTERMSIG(waitStatus));
-        return;
-    }
-    const int code = WEXITSTATUS(waitStatus);
-    finish(code == 0 ? State::Finished : State::Failed, code);
-}
-
-void ProcessWorker::forkFailed(const QString& error)
-{
-    if (m_killTimer)
-        m_killTimer->stop();
-    readForkedPipes(true);
-    closeForkedPipes();
-    // A started child died with its server (PR_SET_PDEATHSIG): SIGKILL nobody here sent.
-    if (state() == State::Running)
-        finish(State::Crashed, -SIGKILL, QStringLiteral("%1: %2").arg(name(), error));
-    else
-        finish(State::FailedToStart, std::nullopt, QStringLiteral("%1: %2").arg(name(), error));
-}
-
-void ProcessWorker::readForkedPipes(bool toEnd)
-{
-    readForkedPipe(0, toEnd);
-    readForkedPipe(1, toEnd);
-}
-
-void ProcessWorker::readForkedPipe(int index, bool toEnd)
-{
-    constexpr qsizetype kReadBytes = 64 * 1024;
-    QByteArray data;
-    while (m_pipeOpen[index]) {
-        const qsizetype old = data.size();
-        data.resize(old + kReadBytes);
-        const ssize_t n = ::read(m_pipes[index], data.data() + old, kReadBytes);
-        data.resize(old + std::max<qsizetype>(n, 0));
-        if (n > 0) {
-            if (!toEnd && data.size() >= kReadBytes)
-                break; // let the event loop breathe; the notifier fires again
-            continue;
-        }
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n == 0) {
-            m_pipeOpen[index] = false; // end of output: no more wake-ups
-            if (m_notifiers[index])
-                m_notifiers[index]->setEnabled(false);
-        }
-        break;
-    }
-    if (!data.isEmpty())
-        emitOutput({{index == 0 ? Channel::Stdout : Channel::Stderr, data}});
-}
-
-void ProcessWorker::closeForkedPipes()
-{
-    for (int i = 0; i < 2; ++i) {
-        delete m_notifiers[i];
-        m_notifiers[i] = nullptr;
-        if (m_pipes[i] >= 0)
-            ::close(m_pipes[i]);
-        m_pipes[i] = -1;
-        m_pipeOpen[i] = false;
-    }
 }
 
 } // namespace twinrun

@@ -47,14 +47,17 @@ private:
 
     // The forkserver start method's side: pipes read directly, reports from ForkServer.
     void forkStarted(qint64 pid) override;
-    void forkExited(int waitStatus) override;
+    void forkExited(int waitStatus, const ResourceUsage& usage) override;
     void forkFailed(const QString& error) override;
     bool joinForked(int msecs);
     void readForkedPipes(bool toEnd); // toEnd: after exit, everything left
     void readForkedPipe(int index, bool toEnd);
     void closeForkedPipes();
 
+    void takeChildUsage();
+
     QPointer<QProcess> m_process;
+    int m_usagePipe = -1; // spawn: the read end of the child's usage record
     QTimer* m_killTimer = nullptr;
     std::uint64_t m_forkId = 0;          // the fork server's launch id, while it reports to us
     int m_pipes[2] = {-1, -1};           // stdout, stderr read ends

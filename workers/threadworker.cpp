@@ -1,5 +1,6 @@
 #include "threadworker.h"
 
+#include "usageread.h"
 #include "warmthreads.h"
 #include <twinrun/workercontext.h>
 
@@ -11,6 +12,7 @@
 
 #include <pthread.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace twinrun {
@@ -47,6 +49,8 @@ struct ThreadLink {
     bool running = false;
     std::uint64_t ident = 0;
     std::int64_t nativeId = 0;
+    UsageProbe probe;    // the thread's figures as its run began (warm threads are reused)
+    ResourceUsage usage; // this run's, once ended
     OutputChunks pending;
     bool ended = false;
     int exitCode = 0;
@@ -159,11 +163,17 @@ void ThreadWorker::doStart(const Target& target, const BoundArgs& args)
             identity.ident = static_cast<std::uint64_t>(::pthread_self());
             identity.nativeId = ::gettid();
             ::pthread_setname_np(::pthread_self(), identity.name.left(15).toUtf8().constData());
+            // This run's cost is the thread's rusage now minus as it began.
+            rusage before{};
+            ::getrusage(RUSAGE_THREAD, &before);
+            const ResourceUsage base = usageFromRusage(before, false);
             {
                 std::lock_guard lock(link->mutex);
                 link->running = true;
                 link->ident = identity.ident;
                 link->nativeId = identity.nativeId;
+                link->probe = {UsageProbe::Kind::Thread, identity.nativeId, base.cpuUs(),
+                               base.voluntarySwitches, base.involuntarySwitches};
                 link->postSync();
             }
             int code = 0;
@@ -173,7 +183,19 @@ void ThreadWorker::doStart(const Target& target, const BoundArgs& args)
                 code = runTarget(run, context, args);
                 heededStop = context.heededStop();
             }
+            rusage after{};
+            ::getrusage(RUSAGE_THREAD, &after);
+            ResourceUsage usage = usageFromRusage(after, false);
+            usage.cpuUserUs -= base.cpuUserUs;
+            usage.cpuSystemUs -= base.cpuSystemUs;
+            usage.voluntarySwitches -= base.voluntarySwitches;
+            usage.involuntarySwitches -= base.involuntarySwitches;
+            const ResourceUsage app = appMemory();
+            usage.rssKb = app.rssKb;
+            usage.peakRssKb = app.peakRssKb;
+            usage.memorySharedWithApp = true;
             std::lock_guard lock(link->mutex);
+            link->usage = usage;
             link->exitCode = code;
             link->heededStop = heededStop;
             link->endNs = clock.nsecsElapsed();
@@ -198,6 +220,7 @@ void ThreadWorker::syncFromThread()
     bool running = false;
     std::uint64_t ident = 0;
     std::int64_t nativeId = 0;
+    UsageProbe probe;
     {
         std::lock_guard lock(m_link->mutex);
         m_link->syncPosted = false;
@@ -214,9 +237,12 @@ void ThreadWorker::syncFromThread()
         running = m_link->running;
         ident = m_link->ident;
         nativeId = m_link->nativeId;
+        probe = m_link->probe;
     }
-    if (running)
+    if (running && state() == State::Starting) {
+        setUsageProbe(probe);
         setRunning(ident, nativeId, ::getpid());
+    }
     emitOutput(chunks);
 }
 
@@ -246,6 +272,7 @@ void ThreadWorker::onThreadFinished()
         code = m_link->exitCode;
         heededStop = m_link->heededStop;
         endNs = m_link->endNs;
+        setFinalUsage(m_link->usage);
     }
     syncFromThread();
     drainAll();

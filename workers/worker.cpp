@@ -131,6 +131,13 @@ qint64 Worker::durationMs() const
     return durationNs() / 1000000;
 }
 
+ResourceUsage Worker::resourceUsage() const
+{
+    if (isFinal(m_state))
+        return m_finalUsage;
+    return usageProbe().read();
+}
+
 void Worker::setRunning(std::uint64_t ident, std::int64_t nativeId, std::int64_t pid)
 {
     if (m_state != State::Starting)
@@ -158,6 +165,8 @@ void Worker::finish(State state, std::optional<int> exitCode, const QString& err
     if (isFinal(m_state))
         return;
     m_endNs = endNs >= 0 ? endNs : (m_clock.isValid() ? m_clock.nsecsElapsed() : 0);
+    if (m_finalUsage.isValid() && m_endNs > 0)
+        m_finalUsage.cpuPercent = 100.0 * double(m_finalUsage.cpuUs()) * 1000.0 / double(m_endNs);
     m_exitCode = exitCode;
     m_errorString = error;
     setState(state);

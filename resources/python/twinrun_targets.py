@@ -22,6 +22,7 @@ import time
 from typing import Callable, Optional
 
 MAX_FLOOD_WIDTH = 1 << 20
+MAX_HOLD_MEGABYTES = 4096
 
 
 def faz_algo(*args):
@@ -39,6 +40,15 @@ def count(n: int, delay: float = 0.0):
 def sleep(seconds: float):
     time.sleep(seconds)
     print(f"slept {seconds} seconds")
+
+
+def hold(megabytes: int, seconds: float):
+    block = bytearray(megabytes * 1024 * 1024)  # zero pages: write one byte a page
+    for i in range(0, len(block), 4096):
+        block[i] = i & 0xFF
+    time.sleep(seconds)
+    del block
+    print(f"held {megabytes} MB for {seconds} seconds")
 
 
 def _is_prime(k):
@@ -129,6 +139,13 @@ def _check_crash_how(bound):
     return f"crash() argument 'how' must be 'segv' or 'abort', not {bound['how']!r}"
 
 
+def _check_hold(bound):
+    if not 0 <= bound["megabytes"] <= MAX_HOLD_MEGABYTES:
+        return (f"hold() argument 'megabytes' must be between 0 and {MAX_HOLD_MEGABYTES}, "
+                f"not {bound['megabytes']}")
+    return _non_negative("hold", "seconds")(bound)
+
+
 def _check_flood_width(bound):
     if 0 <= bound["width"] <= MAX_FLOOD_WIDTH:
         return None
@@ -154,6 +171,9 @@ TARGETS = {
                     check=_non_negative("count", "delay")),
     "sleep": Target(sleep, "Waits, interruptibly; prints one line when done.",
                     check=_non_negative("sleep", "seconds")),
+    "hold": Target(hold, "Allocates and touches megabytes MiB, holds them for seconds "
+                         "(interruptible), then frees them and prints one line.",
+                   check=_check_hold),
     "burn": Target(burn, "CPU-bound: counts the primes below n and prints the count."),
     "fail": Target(fail, "Raises an error: the message on stderr, exit code 1."),
     "exit": Target(exit, "Ends with that exit code, like sys.exit(code)."),

@@ -7,6 +7,7 @@
 file(GLOB sources ${SOURCE_DIR}/ui/*.cpp ${SOURCE_DIR}/ui/*.h)
 list(APPEND sources ${SOURCE_DIR}/model/include/twinrun/workertablemodel.h
                     ${SOURCE_DIR}/model/workertablemodel.cpp
+                    ${SOURCE_DIR}/model/workertablemodelusage.cpp
                     ${SOURCE_DIR}/model/runtext.cpp
                     ${SOURCE_DIR}/model/comparison.cpp
                     ${SOURCE_DIR}/model/runcomparison.cpp

@@ -77,6 +77,8 @@ PT = {
         'Imprime 1..n, um por linha, esperando delay segundos entre eles (interrompível).',
     'Waits, interruptibly; prints one line when done.':
         'Espera, de forma interrompível; imprime uma linha ao terminar.',
+    'Allocates and touches megabytes MiB, holds them for seconds (interruptible), then frees them and prints one line.':
+        'Aloca e toca megabytes MiB, mantém-nos por seconds segundos (interrompível), então os libera e imprime uma linha.',
     'CPU-bound: counts the primes below n and prints the count.':
         'Usa a CPU: conta os primos abaixo de n e imprime quantos são.',
     'Raises an error: the message on stderr, exit code 1.':
@@ -314,6 +316,41 @@ PT = {
     'Started': 'Início',
     'Duration': 'Duração',
     'Lines': 'Linhas',
+    # monitor (issue 11): the figures columns and the timeline
+    'Timeline': 'Linha do tempo',
+    'Launch a worker: each run shows here as a bar from its start to its end':
+        'Lance um worker: cada execução aparece aqui como uma barra do início ao fim',
+    'Zoom In': 'Aproximar',
+    'Zoom Out': 'Afastar',
+    'Fit All': 'Mostrar tudo',
+    'Export as PNG...': 'Exportar como PNG...',
+    'Export as SVG...': 'Exportar como SVG...',
+    'SVG images (*.svg)': 'Imagens SVG (*.svg)',
+    'PNG images (*.png)': 'Imagens PNG (*.png)',
+    'Export Timeline': 'Exportar linha do tempo',
+    'TwinRun timeline': 'Linha do tempo do TwinRun',
+    'Cannot write %1': 'Não foi possível gravar %1',
+    'This build cannot write SVG (Qt SVG was not found when it was built): export as PNG':
+        'Esta compilação não grava SVG (o Qt SVG não foi encontrado ao compilar): exporte como PNG',
+    'Cannot write %1: %2': 'Não foi possível gravar %1: %2',
+    'CPU time': 'Tempo de CPU',
+    'CPU %': 'CPU %',
+    'Memory': 'Memória',
+    'Threads': 'Threads',
+    'Switches': 'Trocas',
+    'user %1, system %2%3': 'usuário %1, sistema %2%3',
+    ' (sampled while it ran)': ' (amostrado durante a execução)',
+    'Average over the whole run: 100% is one CPU all the time':
+        'Média da execução inteira: 100% é uma CPU o tempo todo',
+    'Over the last sampling interval: 100% is one CPU all the time':
+        'No último intervalo de amostragem: 100% é uma CPU o tempo todo',
+    "A thread has no memory of its own: the app's resident memory is %1 (peak %2)":
+        'Uma thread não tem memória própria: a memória residente do app é %1 (pico %2)',
+    'Resident memory now / at its peak': 'Memória residente agora / no pico',
+    'Context switches: voluntary (waiting) / involuntary (preempted)':
+        'Trocas de contexto: voluntárias (esperando) / involuntárias (preemptadas)',
+    'shared with the app': 'compartilhada com o app',
+    'peak %1': 'pico %1',
     # WorkersPanel
     "A thread cannot be killed: it shares the app's memory, so stopping it from outside could leave locks held and data half-written. Use Terminate to ask it to stop.":
         'Uma thread não pode ser morta: ela compartilha a memória do aplicativo, e pará-la de fora poderia deixar locks presos e dados pela metade. Use Encerrar para pedir que pare.',

@@ -799,6 +799,10 @@
       <source>T&amp;ools</source>
       <translation>&amp;Ferramentas</translation>
     </message>
+    <message>
+      <source>Timeline</source>
+      <translation>Linha do tempo</translation>
+    </message>
   </context>
   <context>
     <name>twinrun::OutputPane</name>
@@ -992,6 +996,69 @@
       <source>Ignores stop requests (SIGTERM too) for a while: why a thread cannot be killed.</source>
       <translation>Ignora pedidos de parada (SIGTERM também) por um tempo: por que uma thread não pode ser morta.</translation>
     </message>
+    <message>
+      <source>Allocates and touches megabytes MiB, holds them for seconds (interruptible), then frees them and prints one line.</source>
+      <translation>Aloca e toca megabytes MiB, mantém-nos por seconds segundos (interrompível), então os libera e imprime uma linha.</translation>
+    </message>
+  </context>
+  <context>
+    <name>twinrun::TimelineView</name>
+    <message>
+      <source>Launch a worker: each run shows here as a bar from its start to its end</source>
+      <translation>Lance um worker: cada execução aparece aqui como uma barra do início ao fim</translation>
+    </message>
+    <message>
+      <source>Worker</source>
+      <translation>Worker</translation>
+    </message>
+    <message>
+      <source>Zoom In</source>
+      <translation>Aproximar</translation>
+    </message>
+    <message>
+      <source>Zoom Out</source>
+      <translation>Afastar</translation>
+    </message>
+    <message>
+      <source>Fit All</source>
+      <translation>Mostrar tudo</translation>
+    </message>
+    <message>
+      <source>Export as PNG...</source>
+      <translation>Exportar como PNG...</translation>
+    </message>
+    <message>
+      <source>Export as SVG...</source>
+      <translation>Exportar como SVG...</translation>
+    </message>
+    <message>
+      <source>SVG images (*.svg)</source>
+      <translation>Imagens SVG (*.svg)</translation>
+    </message>
+    <message>
+      <source>PNG images (*.png)</source>
+      <translation>Imagens PNG (*.png)</translation>
+    </message>
+    <message>
+      <source>Export Timeline</source>
+      <translation>Exportar linha do tempo</translation>
+    </message>
+    <message>
+      <source>TwinRun timeline</source>
+      <translation>Linha do tempo do TwinRun</translation>
+    </message>
+    <message>
+      <source>Cannot write %1</source>
+      <translation>Não foi possível gravar %1</translation>
+    </message>
+    <message>
+      <source>This build cannot write SVG (Qt SVG was not found when it was built): export as PNG</source>
+      <translation>Esta compilação não grava SVG (o Qt SVG não foi encontrado ao compilar): exporte como PNG</translation>
+    </message>
+    <message>
+      <source>Cannot write %1: %2</source>
+      <translation>Não foi possível gravar %1: %2</translation>
+    </message>
   </context>
   <context>
     <name>twinrun::Worker</name>
@@ -1084,6 +1151,62 @@
     <message>
       <source>Lines</source>
       <translation>Linhas</translation>
+    </message>
+    <message>
+      <source>CPU time</source>
+      <translation>Tempo de CPU</translation>
+    </message>
+    <message>
+      <source>CPU %</source>
+      <translation>CPU %</translation>
+    </message>
+    <message>
+      <source>Memory</source>
+      <translation>Memória</translation>
+    </message>
+    <message>
+      <source>Threads</source>
+      <translation>Threads</translation>
+    </message>
+    <message>
+      <source>Switches</source>
+      <translation>Trocas</translation>
+    </message>
+    <message>
+      <source>user %1, system %2%3</source>
+      <translation>usuário %1, sistema %2%3</translation>
+    </message>
+    <message>
+      <source> (sampled while it ran)</source>
+      <translation> (amostrado durante a execução)</translation>
+    </message>
+    <message>
+      <source>Average over the whole run: 100% is one CPU all the time</source>
+      <translation>Média da execução inteira: 100% é uma CPU o tempo todo</translation>
+    </message>
+    <message>
+      <source>Over the last sampling interval: 100% is one CPU all the time</source>
+      <translation>No último intervalo de amostragem: 100% é uma CPU o tempo todo</translation>
+    </message>
+    <message>
+      <source>A thread has no memory of its own: the app's resident memory is %1 (peak %2)</source>
+      <translation>Uma thread não tem memória própria: a memória residente do app é %1 (pico %2)</translation>
+    </message>
+    <message>
+      <source>Resident memory now / at its peak</source>
+      <translation>Memória residente agora / no pico</translation>
+    </message>
+    <message>
+      <source>Context switches: voluntary (waiting) / involuntary (preempted)</source>
+      <translation>Trocas de contexto: voluntárias (esperando) / involuntárias (preemptadas)</translation>
+    </message>
+    <message>
+      <source>shared with the app</source>
+      <translation>compartilhada com o app</translation>
+    </message>
+    <message>
+      <source>peak %1</source>
+      <translation>pico %1</translation>
     </message>
   </context>
   <context>

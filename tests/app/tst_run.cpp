@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryFile>
 #include <QTest>
 
@@ -274,6 +275,44 @@ private Q_SLOTS:
         QCOMPARE(o.value("stdout_bytes").toInteger(), 100000 * 41); // 40 wide and a newline
         QCOMPARE(o.value("stderr_bytes").toInteger(), 0);
         QVERIFY(!o.contains("stderr_truncated"));
+    }
+
+    // --json carries each run's CPU time: user, system and peak memory for a process, the
+    // thread's own CPU time for a thread; --as both prints CPU next to wall time in the verdict.
+    void jsonAndVerdictCarryCpuTime()
+    {
+        QProcess p;
+        p.start(qEnvironmentVariable("TWINRUN_BINARY"),
+                {"run", "hold", "16", "0", "--as", "both", "--json"});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        const QList<QByteArray> lines = p.readAllStandardOutput().trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        const QJsonObject thread = QJsonDocument::fromJson(lines[0]).object();
+        const QJsonObject process = QJsonDocument::fromJson(lines[1]).object();
+        QCOMPARE(thread.value("backend").toString(), "thread");
+        QVERIFY(thread.value("thread_cpu_ms").isDouble());
+        QVERIFY(thread.value("thread_cpu_ms").toDouble() >= 0);
+        QVERIFY(!thread.contains("max_rss_kb") && !thread.contains("cpu_user_ms"));
+        QCOMPARE(process.value("backend").toString(), "process");
+        QVERIFY(process.value("cpu_user_ms").toDouble() >= 0);
+        QVERIFY(process.value("cpu_system_ms").toDouble() >= 0);
+        QVERIFY(process.value("cpu_user_ms").toDouble() +
+                    process.value("cpu_system_ms").toDouble() >
+                0);
+        QVERIFY2(process.value("max_rss_kb").toInteger() >= 16 * 1024,
+                 lines[1].right(200).constData());
+        QVERIFY(!process.contains("thread_cpu_ms"));
+
+        QProcess both;
+        both.start(qEnvironmentVariable("TWINRUN_BINARY"), {"run", "noop", "--as", "both"});
+        QVERIFY(both.waitForFinished(60000));
+        QCOMPARE(both.exitCode(), 0);
+        const QByteArray verdict = both.readAllStandardOutput().trimmed().split('\n').last();
+        static const QRegularExpression shape(
+            R"(^identical: .* \(thread [0-9.]+ (ms|s), CPU [0-9.]+ (ms|s); )"
+            R"(process [0-9.]+ (ms|s), CPU [0-9.]+ (ms|s)\)$)");
+        QVERIFY2(shape.match(QString::fromUtf8(verdict)).hasMatch(), verdict.constData());
     }
 };
 

@@ -677,9 +677,16 @@ private Q_SLOTS:
         QCOMPARE(header->sectionViewportPosition(WorkerTableModel::Call) +
                      header->sectionSize(WorkerTableModel::Call),
                  view->viewport()->width());
+        // Hidden by default: the start time, threads and context switches (the Columns menu).
+        const auto hiddenByDefault = [](int column) {
+            return column == WorkerTableModel::Started || column == WorkerTableModel::Threads ||
+                   column == WorkerTableModel::Switches;
+        };
+        // At 1400 px every default column up to Lines shows; the resource figures after it
+        // fold first where the table is narrower than all of them.
         if (size.width() >= 1400) {
-            for (int column = 0; column < WorkerTableModel::ColumnCount; ++column)
-                QVERIFY2(column == WorkerTableModel::Started || fullyVisible(view, column),
+            for (int column = 0; column < WorkerTableModel::CpuTime; ++column)
+                QVERIFY2(hiddenByDefault(column) || fullyVisible(view, column),
                          qPrintable(QString::number(column)));
         }
         // A narrower window folds columns away, never State or Exit code; wider brings them back.
@@ -697,10 +704,15 @@ private Q_SLOTS:
         QCOMPARE(header->isSectionHidden(WorkerTableModel::Ident), size.width() < 1400);
         // Folding is not the user's hiding: the Columns menu still has every column checked.
         emit window.workersPanel()->columnsMenu()->aboutToShow();
-        for (QAction* action : window.workersPanel()->columnsMenu()->actions())
-            QCOMPARE(action->isChecked(),
-                     action->text() !=
-                         header->model()->headerData(WorkerTableModel::Started, Qt::Horizontal));
+        const QList<QAction*> actions = window.workersPanel()->columnsMenu()->actions();
+        QCOMPARE(actions.size(), int(WorkerTableModel::ColumnCount));
+        for (int column = 0; column < WorkerTableModel::ColumnCount; ++column) {
+            const QString title = header->model()->headerData(column, Qt::Horizontal).toString();
+            const auto action = std::find_if(actions.begin(), actions.end(),
+                                             [&](QAction* a) { return a->text() == title; });
+            QVERIFY2(action != actions.end(), qPrintable(title));
+            QCOMPARE((*action)->isChecked(), !hiddenByDefault(column));
+        }
     }
 };
 

@@ -88,6 +88,7 @@ private Q_SLOTS:
         QTest::newRow("flood 70k") << parse("flood", L{"70000", "3"});
         QTest::newRow("stubborn") << parse("stubborn", L{"0"});
         QTest::newRow("noop") << parse("noop", {});
+        QTest::newRow("hold") << parse("hold", L{"2", "0"});
     }
     void sameOutputOnBothBackends()
     {
@@ -109,7 +110,7 @@ private Q_SLOTS:
     {
         QSet<QString> covered;
         const QStringList rows = {"faz_algo", "count", "sleep",    "burn", "fail",
-                                  "exit",     "flood", "stubborn", "noop"};
+                                  "exit",     "flood", "stubborn", "noop", "hold"};
         for (const QString& r : rows)
             covered.insert(r);
         for (const Target* t : TargetRegistry::instance().targets()) {

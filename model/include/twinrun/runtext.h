@@ -26,6 +26,10 @@ TWINRUN_MODEL_EXPORT QString stateText(Worker::State state);
 // never translated.
 TWINRUN_MODEL_EXPORT QString targetDescriptionText(const Target& target);
 
+// Wall time and CPU time of a run, side by side: "1.25 s, CPU 1.21 s"; the wall time alone
+// when its CPU time is not known (see Worker::resourceUsage()).
+TWINRUN_MODEL_EXPORT QString runTimeText(const Worker& worker);
+
 // How a run ended, in one line: "finished, exit code 0, 4.12 ms", "killed, exit code -9, 3.00 s"
 // (translated like stateText).
 TWINRUN_MODEL_EXPORT QString runEndText(const Worker& worker);

@@ -13,6 +13,7 @@ namespace twinrun {
 
 class OutputLog;
 class RunComparison;
+class UsageSampler;
 
 // Owns the workers of one window (or script): creates them from launch specs, keeps each
 // one's OutputLog, answers "which are running", and stops what is left when it goes.
@@ -42,6 +43,13 @@ public:
     // output (not the logs, which may drop lines); null for a single run or once either half
     // is removed.
     const RunComparison* comparison(const Worker* worker) const;
+
+    // What the worker costs: sampled every sampler()->interval() while it runs (none until the
+    // first sample), its final figures once ended (the last sample where the kernel gave none:
+    // a spawned process killed by a signal). workerChanged() follows each sample.
+    ResourceUsage usage(const Worker* worker) const;
+    // Samples while workers run, and only then; its interval is the setting.
+    UsageSampler* sampler() const { return m_sampler; }
 
     QList<Worker*> running() const;
     int runningThreads() const;
@@ -78,6 +86,7 @@ private:
     // Row of each worker: looked up for every output chunk, so not a scan of m_entries.
     QHash<const Worker*, qsizetype> m_rows;
     int m_nextId = 1;
+    UsageSampler* m_sampler = nullptr;
     qsizetype m_maxLines = 100000;
     qsizetype m_maxBytes = 32 * 1024 * 1024;
 };

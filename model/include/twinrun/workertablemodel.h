@@ -15,6 +15,8 @@ class Worker;
 // All workers of a session as a table. Rows follow the session (inserted and removed with
 // begin/end calls); changes are coalesced and flushed as one dataChanged per refresh tick
 // (default 100 ms), so floods of output never flood the view. Live durations tick too.
+// The figures columns (CPU time, CPU %, memory, threads, context switches) show
+// Session::usage(): sampled while running, final once ended.
 class TWINRUN_MODEL_EXPORT WorkerTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -28,6 +30,11 @@ public:
         Started,
         Duration,
         Lines,
+        CpuTime,    // user + system
+        CpuPercent, // now while running, over the whole run once ended
+        Memory,     // resident now / peak (a thread: the app's, "shared with the app")
+        Threads,
+        Switches, // context switches, voluntary / involuntary
         ColumnCount
     };
     Q_ENUM(Column)
@@ -61,6 +68,9 @@ private:
     void startRefreshing();
     QVariant displayData(const Worker& worker, int column) const;
     QVariant sortData(const Worker& worker, int column) const;
+    // The figures columns (workertablemodelusage.cpp).
+    static bool isUsageColumn(int column) { return column >= CpuTime && column < ColumnCount; }
+    QVariant usageData(const Worker& worker, int column, int role) const;
 
     QPointer<Session> m_session;
     // Rows the view knows of: the session announces an added worker after adding it, and

@@ -3,6 +3,7 @@
 #include <twinrun/twinrun_workers_export.h>
 
 #include <twinrun/outputchunk.h>
+#include <twinrun/resourceusage.h>
 #include <twinrun/status.h>
 #include <twinrun/target.h>
 #include <twinrun/workerspec.h>
@@ -98,6 +99,14 @@ public:
     qint64 durationMs() const; // from start() to the end, or until now while alive
     qint64 durationNs() const;
 
+    // What it costs (see resourceusage.h): nothing valid before it runs; while it runs, read
+    // from /proc now (cpuPercent -1: a rate needs the sampler's two reads); once ended, the
+    // final figures, exact where the kernel gave them, with cpuPercent over the whole run.
+    ResourceUsage resourceUsage() const;
+    // Where the live figures are read, for a sampler on another thread; Kind::None unless
+    // running.
+    UsageProbe usageProbe() const { return isAlive() ? m_probe : UsageProbe{}; }
+
     int terminateGraceMs() const { return m_terminateGraceMs; }
     void setTerminateGraceMs(int msecs) { m_terminateGraceMs = msecs; }
 
@@ -117,6 +126,9 @@ protected:
     virtual Status doKill() = 0;
 
     void setRunning(std::uint64_t ident, std::int64_t nativeId, std::int64_t pid);
+    void setUsageProbe(const UsageProbe& probe) { m_probe = probe; }
+    // The ended run's figures, given before finish(); finish() adds cpuPercent.
+    void setFinalUsage(const ResourceUsage& usage) { m_finalUsage = usage; }
     void emitOutput(const OutputChunks& chunks);
     // Enters a final state; ignored if already final, so backends may report twice safely.
     // endNs: when the run really ended, on startClock(), if the backend knows it better than
@@ -145,6 +157,8 @@ private:
     QElapsedTimer m_clock;
     qint64 m_endNs = -1;
     int m_terminateGraceMs = 3000;
+    UsageProbe m_probe;
+    ResourceUsage m_finalUsage;
 };
 
 } // namespace twinrun
