@@ -7,6 +7,7 @@
 #include <twinrun/workerprogram.h>
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -254,6 +255,11 @@ PluginLoad loadPlugin(const QString& path, const PluginLoadOptions& options)
         result.error = pluginLabel(path) + QStringLiteral(": ") + why;
         return result;
     };
+    // Loaded already (every launch of a plugin target asks): nothing to read again.
+    if (const PluginInfo* same = loadedByFile(QFileInfo(path).canonicalFilePath())) {
+        result.plugin = *same;
+        return result;
+    }
     const FileCheck file = checkPluginFile(path);
     if (!file.problem.isEmpty())
         return refuse(file.problem);
