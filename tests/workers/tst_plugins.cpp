@@ -256,6 +256,19 @@ private Q_SLOTS:
             QVERIFY2(!isMapped(path), "a refused plugin was loaded into the app");
     }
 
+    void undefinedSymbolIsRefused()
+    {
+        const QString path = testPlugin(QStringLiteral("undefsym"));
+        const PluginLoad load = loadPlugin(path);
+        QVERIFY(!load);
+        QVERIFY2(load.error.startsWith(QStringLiteral("plugin '%1': cannot be loaded: ").arg(path)),
+                 qPrintable(load.error));
+        QVERIFY2(
+            load.error.endsWith(QLatin1String("undefined symbol: twinrun_test_missing_symbol")),
+            qPrintable(load.error));
+        QVERIFY(!isMapped(path));
+    }
+
     void fifoIsRefusedWithoutBlocking()
     {
         QTemporaryDir dir;
