@@ -3,6 +3,7 @@
 #include "benchcommand.h"
 #include "commandline.h"
 #include "paritycommand.h"
+#include "pluginoptions.h"
 #include "runcommand.h"
 #include "runrequest.h"
 #include <twinrun/echo.h>
@@ -33,7 +34,7 @@ QString mainHelp()
         "Commands:\n"
         "  (none)     open the window; without a display, run the demo instead\n"
         "  run        run a target: twinrun run TARGET [ARG ...] [--as thread|process|both]\n"
-        "  targets    list the targets with their signatures and descriptions\n"
+        "  targets    list the targets with their signatures and descriptions (plugins too)\n"
         "  demo       run the seed example faz_algo(1, 1.5, 'Edson') as a thread and a process\n"
         "  bench      measure launch cost and output throughput of both backends\n"
         "\n"
@@ -44,7 +45,8 @@ QString mainHelp()
         "Examples:\n"
         "  twinrun run faz_algo 1 1.5 Edson --as both\n"
         "  twinrun run count 5 --kwarg delay=0.2 --as process\n"
-        "  twinrun run faz_algo --as process -- -5 1.5\n");
+        "  twinrun run faz_algo --as process -- -5 1.5\n"
+        "  twinrun run --plugin ./libprimes.so primes.count_below 1000 --as both\n");
 }
 
 QJsonObject targetJson(const Target& t)
@@ -62,12 +64,15 @@ QJsonObject targetJson(const Target& t)
             param.insert(QStringLiteral("default"), p.defaultValue->toJson());
         params.append(param);
     }
-    return {{QStringLiteral("name"), t.name},
-            {QStringLiteral("signature"), t.signature.toString(t.name)},
-            {QStringLiteral("description"), t.description},
-            {QStringLiteral("params"), params},
-            {QStringLiteral("process_only"), !t.threadRefusal.isEmpty()},
-            {QStringLiteral("deterministic"), t.deterministic}};
+    QJsonObject json{{QStringLiteral("name"), t.name},
+                     {QStringLiteral("signature"), t.signature.toString(t.name)},
+                     {QStringLiteral("description"), t.description},
+                     {QStringLiteral("params"), params},
+                     {QStringLiteral("process_only"), !t.threadRefusal.isEmpty()},
+                     {QStringLiteral("deterministic"), t.deterministic}};
+    if (!t.plugin.isEmpty())
+        json.insert(QStringLiteral("plugin"), t.plugin);
+    return json;
 }
 
 int targetsCommand(const QStringList& arguments)
@@ -75,7 +80,8 @@ int targetsCommand(const QStringList& arguments)
     CommandParser parser(QStringLiteral("targets"),
                          QStringLiteral("Lists the targets a worker can run."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print a JSON array."));
-    parser.addOption(json);
+    const QCommandLineOption plugin = pluginOption();
+    parser.addOptions({json, plugin});
     if (const QString error = parser.parseArguments(arguments); !error.isEmpty())
         return usageError(parser.context(), error);
     if (parser.helpRequested()) {
@@ -86,6 +92,9 @@ int targetsCommand(const QStringList& arguments)
         return usageError(parser.context(),
                           QStringLiteral("unexpected argument %1")
                               .arg(echoInput(parser.positionalArguments().constFirst())));
+    if (const QString refused = loadPluginFiles(parser.values(plugin)); !refused.isEmpty())
+        return usageError(parser.context(), refused);
+    loadAllPlugins();
     const QList<const Target*> targets = TargetRegistry::instance().targets();
     if (parser.isSet(json)) {
         QJsonArray all;
@@ -98,6 +107,8 @@ int targetsCommand(const QStringList& arguments)
         QString line = t->signature.toString(t->name);
         if (!t->threadRefusal.isEmpty())
             line += QStringLiteral("  [process only]");
+        if (!t->plugin.isEmpty())
+            line += QStringLiteral("  [plugin %1]").arg(t->plugin);
         printOut(line + QStringLiteral("\n    ") + t->description + QLatin1Char('\n'));
     }
     return 0;
@@ -139,6 +150,7 @@ struct RunOptions {
                                  QStringLiteral("With --python: the Python interpreter to use "
                                                 "(default: python3 on PATH)."),
                                  QStringLiteral("PATH")};
+    QCommandLineOption plugin = pluginOption();
 };
 
 // --python: the setup to run CPython with, or the message saying what is missing.
@@ -241,9 +253,10 @@ int runCommand(const QStringList& arguments)
                                  QStringLiteral("[ARG ...]"));
     const RunOptions o;
     parser.addOptions({o.as, o.kwarg, o.name, o.daemon, o.startMethod, o.spec, o.timeout, o.json,
-                       o.python, o.pythonExe});
-    const QStringList ordered = negativeNumbersAsArguments(
-        arguments, {o.as, o.kwarg, o.name, o.startMethod, o.spec, o.timeout, o.pythonExe});
+                       o.python, o.pythonExe, o.plugin});
+    const QStringList ordered =
+        negativeNumbersAsArguments(arguments, {o.as, o.kwarg, o.name, o.startMethod, o.spec,
+                                               o.timeout, o.pythonExe, o.plugin});
     if (const QString error = parser.parseArguments(ordered, true); !error.isEmpty())
         return usageError(parser.context(), error);
     if (parser.helpRequested()) {
@@ -251,10 +264,14 @@ int runCommand(const QStringList& arguments)
         return 0;
     }
     const QString context = parser.context();
+    if (const QString refused = loadPluginFiles(parser.values(o.plugin)); !refused.isEmpty())
+        return usageError(context, refused);
 
     RunRequest request;
-    const QString error = parser.isSet(o.spec) ? requestFromFile(parser, o, &request)
-                                               : requestFromArguments(parser, o, &request);
+    QString error = parser.isSet(o.spec) ? requestFromFile(parser, o, &request)
+                                         : requestFromArguments(parser, o, &request);
+    if (error.isEmpty())
+        error = loadPluginOfTarget(&request.spec);
     if (!error.isEmpty())
         return usageError(context, error);
     request.json = parser.isSet(o.json);

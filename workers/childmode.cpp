@@ -1,6 +1,7 @@
 #include "childmode.h"
 
 #include "forkserverloop.h"
+#include "pluginloading.h"
 #include "usageread.h"
 
 #include <twinrun/target.h>
@@ -140,13 +141,16 @@ bool isChildInvocation(int argc, char** argv)
 
 bool isHiddenInvocation(int argc, char** argv)
 {
-    return isChildInvocation(argc, argv) || isForkServerInvocation(argc, argv);
+    return isChildInvocation(argc, argv) || isForkServerInvocation(argc, argv) ||
+           plugins::isProbeInvocation(argc, argv);
 }
 
 int runHidden(int argc, char** argv)
 {
     // Taken the child's path: the guard in workerprogram.h is not for targets run from here.
     ::unsetenv(kWorkerChildMarker);
+    if (plugins::isProbeInvocation(argc, argv))
+        return plugins::runProbe(argc, argv);
     return isChildInvocation(argc, argv) ? runChild() : runForkServer(argc, argv);
 }
 
@@ -171,6 +175,12 @@ int runChildSpec(QByteArrayView bytes)
     const std::optional<WorkerSpec> spec = parseChildSpec(bytes, &error);
     if (!spec)
         return refuse(error);
+    // A plugin target: its plugin is loaded by path first (the same file checks as the app's
+    // loader, without the probe: the app's passed before it launched this worker). Spawn and
+    // fork-server children alike load it here, so the fork server itself never runs plugin code.
+    if (!spec->plugin.isEmpty())
+        if (const QString problem = plugins::loadPluginInChild(spec->plugin); !problem.isEmpty())
+            return refuse(problem);
     const PreparedCall call = prepareCall(spec->target, spec->args, spec->kwargs, false);
     if (!call)
         return refuse(call.error);

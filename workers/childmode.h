@@ -17,7 +17,8 @@ inline constexpr char kChildFlag[] = "--twinrun-child";
 
 TWINRUN_WORKERS_EXPORT bool isChildInvocation(int argc, char** argv);
 
-// Either hidden mode: the child flag or the fork server's (forkserverloop.h). main() asks first.
+// Any hidden mode: the child flag, the fork server's (forkserverloop.h) or the plugin probe's
+// (pluginloading.h). main() asks first.
 TWINRUN_WORKERS_EXPORT bool isHiddenInvocation(int argc, char** argv);
 TWINRUN_WORKERS_EXPORT int runHidden(int argc, char** argv);
 

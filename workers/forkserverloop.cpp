@@ -267,7 +267,11 @@ bool Server::flush()
 }
 
 // In the forked child: become the worker's process, as a spawned child would start, and never
-// return.
+// return. A plugin target's plugin is loaded here, in the child (runChildSpec), not in the
+// server: the server stays single-threaded and free of plugin code (a plugin's static
+// initialiser may start threads, and forking a process with threads is unsafe), and a plugin
+// that misbehaves costs one worker, not the server and every worker with it. The price is a
+// dlopen per launch of a plugin target.
 void Server::becomeWorker(int outFd, int errFd, QByteArrayView spec)
 {
     for (std::size_t i = 0; i < kSignalCount; ++i)

@@ -321,17 +321,19 @@ TargetRegistry::TargetRegistry()
 
 void TargetRegistry::add(Target target)
 {
+    QMutexLocker lock(&m_mutex);
     for (Target& t : m_targets) {
         if (t.name == target.name) {
             t = std::move(target);
             return;
         }
     }
-    m_targets.append(std::move(target));
+    m_targets.push_back(std::move(target));
 }
 
 const Target* TargetRegistry::find(const QString& name) const
 {
+    QMutexLocker lock(&m_mutex);
     for (const Target& t : m_targets) {
         if (t.name == name)
             return &t;
@@ -341,6 +343,7 @@ const Target* TargetRegistry::find(const QString& name) const
 
 QList<const Target*> TargetRegistry::targets() const
 {
+    QMutexLocker lock(&m_mutex);
     QList<const Target*> all;
     for (const Target& t : m_targets)
         all << &t;
@@ -349,6 +352,7 @@ QList<const Target*> TargetRegistry::targets() const
 
 QStringList TargetRegistry::names() const
 {
+    QMutexLocker lock(&m_mutex);
     QStringList all;
     for (const Target& t : m_targets)
         all << t.name;

@@ -1,3 +1,4 @@
+#include <twinrun/pluginloader.h>
 #include <twinrun/version.h>
 #include <twinrun/worker.h>
 
@@ -73,6 +74,14 @@ Status Worker::start()
     m_startTime = QDateTime::currentDateTime();
     m_clock.start();
 
+    // A plugin target's plugin: loaded here first (a no-op once loaded), so that a spec naming
+    // its plugin runs anywhere; the spec names the plugin of a plugin target, for the child.
+    if (!m_spec.plugin.isEmpty()) {
+        if (const PluginLoad load = loadPlugin(m_spec.plugin); !load) {
+            finish(State::FailedToStart, std::nullopt, load.error);
+            return Status::error(load.error);
+        }
+    }
     const PreparedCall call =
         prepareCall(m_spec.target, m_spec.args, m_spec.kwargs, m_backend == Backend::Thread);
     if (!call) {
@@ -84,6 +93,8 @@ Status Worker::start()
         finish(State::FailedToStart, std::nullopt, size.message());
         return size;
     }
+    if (m_spec.plugin.isEmpty())
+        m_spec.plugin = call.target->plugin;
     setState(State::Starting);
     doStart(*call.target, call.args);
     return Status::ok();

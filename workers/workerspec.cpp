@@ -29,13 +29,16 @@ QJsonObject WorkerSpec::toJson() const
     QJsonArray jsonKwargs;
     for (const auto& [key, value] : kwargs)
         jsonKwargs.append(QJsonArray{key, value.toJson()});
-    return QJsonObject{{QStringLiteral("version"), kWorkerSpecVersion},
-                       {QStringLiteral("target"), target},
-                       {QStringLiteral("args"), jsonArgs},
-                       {QStringLiteral("kwargs"), jsonKwargs},
-                       {QStringLiteral("name"), name},
-                       {QStringLiteral("daemon"), daemon},
-                       {QStringLiteral("start_method"), startMethodName(startMethod)}};
+    QJsonObject json{{QStringLiteral("version"), kWorkerSpecVersion},
+                     {QStringLiteral("target"), target},
+                     {QStringLiteral("args"), jsonArgs},
+                     {QStringLiteral("kwargs"), jsonKwargs},
+                     {QStringLiteral("name"), name},
+                     {QStringLiteral("daemon"), daemon},
+                     {QStringLiteral("start_method"), startMethodName(startMethod)}};
+    if (!plugin.isEmpty())
+        json.insert(QStringLiteral("plugin"), plugin);
+    return json;
 }
 
 std::optional<WorkerSpec> WorkerSpec::fromJson(const QJsonObject& json, QString* error)
@@ -97,6 +100,13 @@ std::optional<WorkerSpec> WorkerSpec::fromJson(const QJsonObject& json, QString*
             return fail(
                 QStringLiteral("spec field 'start_method': expected \"spawn\" or \"forkserver\""));
         spec.startMethod = *m;
+    }
+    const QJsonValue plugin = json.value(QStringLiteral("plugin"));
+    if (!plugin.isUndefined()) {
+        if (!plugin.isString() || !plugin.toString().startsWith(QLatin1Char('/')))
+            return fail(QStringLiteral("spec field 'plugin': expected the absolute path of a "
+                                       "plugin file"));
+        spec.plugin = plugin.toString();
     }
     return spec;
 }
@@ -161,7 +171,7 @@ qsizetype jsonSizeBound(const Value& v)
 
 qsizetype specSizeBound(const WorkerSpec& spec)
 {
-    qsizetype total = 256 + 12 * (spec.target.size() + spec.name.size());
+    qsizetype total = 256 + 12 * (spec.target.size() + spec.name.size() + spec.plugin.size());
     for (const Value& arg : spec.args)
         total += jsonSizeBound(arg) + 1;
     for (const auto& [key, value] : spec.kwargs)

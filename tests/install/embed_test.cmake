@@ -1,6 +1,9 @@
 # ctest: installs TwinRun into a scratch prefix, builds examples/embed against it with
 # find_package(TwinRun), runs it, and runs the installed twinrun with its installed worker
-# program. Arguments (-D): BUILD_DIR, SOURCE_DIR, SCRATCH, CXX_LAUNCHER (optional).
+# program; builds the example plugin (examples/plugins/primes) with find_package(TwinRun) and
+# twinrun_add_plugin, and runs its target through the installed twinrun as a thread and a
+# process, with both start methods. Arguments (-D): BUILD_DIR, SOURCE_DIR, SCRATCH,
+# CXX_LAUNCHER (optional).
 cmake_minimum_required(VERSION 3.21)
 
 function(run_checked what)
@@ -31,6 +34,9 @@ foreach(path
         ${CMAKE_INSTALL_INCLUDEDIR}/twinrun/worker.h
         ${CMAKE_INSTALL_INCLUDEDIR}/twinrun/version.h
         ${CMAKE_INSTALL_INCLUDEDIR}/twinrun/twinrun_workers_export.h
+        ${CMAKE_INSTALL_INCLUDEDIR}/twinrun/plugin.h
+        ${CMAKE_INSTALL_INCLUDEDIR}/twinrun/pluginloader.h
+        ${CMAKE_INSTALL_LIBDIR}/cmake/TwinRun/TwinRunPlugin.cmake
         ${CMAKE_INSTALL_LIBDIR}/cmake/TwinRun/TwinRunConfig.cmake
         ${CMAKE_INSTALL_LIBDIR}/cmake/TwinRun/TwinRunConfigVersion.cmake)
     if(NOT EXISTS "${prefix}/${path}")
@@ -70,5 +76,19 @@ Olá, Edson, from a process
 run_checked("installed twinrun" ${clean_env} "${prefix}/bin/twinrun" run faz_algo 1 1.5 Edson
             --as both --start-method forkserver)
 expect_in("${out}" "identical" "installed twinrun --as both")
+
+# A plugin of the user's own, built against the installed package alone.
+run_checked("configure examples/plugins/primes" ${CMAKE_COMMAND}
+            -S "${SOURCE_DIR}/examples/plugins/primes" -B "${SCRATCH}/primes"
+            -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_BUILD_TYPE=Release ${launcher})
+run_checked("build examples/plugins/primes" ${CMAKE_COMMAND} --build "${SCRATCH}/primes")
+foreach(method spawn forkserver)
+    run_checked("installed twinrun with the plugin (${method})" ${clean_env}
+                "${prefix}/bin/twinrun" run --plugin "${SCRATCH}/primes/libprimes.so"
+                primes.count_below 1000 --as both --start-method ${method})
+    expect_in("${out}" "168 primes below 1000
+== process" "the plugin's target as a thread and a process (${method})")
+    expect_in("${out}" "identical" "the plugin's target --as both (${method})")
+endforeach()
 file(REMOVE_RECURSE "${SCRATCH}")
-message(STATUS "install + find_package(TwinRun) + examples/embed: ok")
+message(STATUS "install + find_package(TwinRun) + examples/embed + examples/plugins/primes: ok")

@@ -6,9 +6,11 @@
 
 #include <QHash>
 #include <QList>
+#include <QMutex>
 #include <QString>
 #include <QStringList>
 
+#include <deque>
 #include <functional>
 #include <optional>
 
@@ -30,6 +32,28 @@ struct TWINRUN_WORKERS_EXPORT Param {
     bool accepts(const Value& v) const;
     QString typeText() const; // "int", "int | float", "" for any
     QString toString() const; // "delay: float = 0.0", "*args"
+
+    // One per kind, as a signature reads: positional("n", {Value::Type::Int}),
+    // varPositional("args"), keywordOnly("sep", {Value::Type::Str}, Value::fromStr(" ")),
+    // varKeyword("kwargs"). Empty types accept any value.
+    static Param positional(QString name, QList<Value::Type> types = {},
+                            std::optional<Value> defaultValue = {})
+    {
+        return {std::move(name), Kind::Positional, std::move(types), std::move(defaultValue)};
+    }
+    static Param varPositional(QString name, QList<Value::Type> types = {})
+    {
+        return {std::move(name), Kind::VarPositional, std::move(types), {}};
+    }
+    static Param keywordOnly(QString name, QList<Value::Type> types = {},
+                             std::optional<Value> defaultValue = {})
+    {
+        return {std::move(name), Kind::KeywordOnly, std::move(types), std::move(defaultValue)};
+    }
+    static Param varKeyword(QString name, QList<Value::Type> types = {})
+    {
+        return {std::move(name), Kind::VarKeyword, std::move(types), {}};
+    }
 };
 
 // Arguments bound to a signature, like inspect.BoundArguments.
@@ -98,6 +122,9 @@ struct TWINRUN_WORKERS_EXPORT Target {
     QString threadRefusal;
     // Same output for the same arguments on every run and backend (parity tests use it).
     bool deterministic = true;
+    // The plugin file (absolute, canonical) the target came from; empty for the built-ins and
+    // targets a program registers itself. Set by the plugin loader (twinrun/pluginloader.h).
+    QString plugin;
 };
 
 // Thrown by a target for an uncaught error: its message goes to the worker's stderr as
@@ -120,7 +147,9 @@ private:
 // The registry of targets, one per program: the process child looks its target up here by
 // name, as Python's spawn imports it by qualified name. Built-in targets are registered on
 // first use; add() may add more (before any worker of that target starts, in both parent
-// and child, e.g. from static initialisation). Not thread-safe for add(); lookups are.
+// and child, e.g. from static initialisation, or by loading a plugin). Every call is
+// thread-safe, and a target found stays where it is until the program ends (unless add()
+// replaces it by name).
 class TWINRUN_WORKERS_EXPORT TargetRegistry {
 public:
     static TargetRegistry& instance();
@@ -132,7 +161,8 @@ public:
 
 private:
     TargetRegistry();
-    QList<Target> m_targets;
+    mutable QMutex m_mutex;
+    std::deque<Target> m_targets; // a deque: adding never moves the targets already found
 };
 
 TWINRUN_WORKERS_EXPORT void registerBuiltinTargets(TargetRegistry& registry);

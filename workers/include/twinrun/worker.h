@@ -143,7 +143,7 @@ private:
     void setState(State state);
 
     const Backend m_backend;
-    const WorkerSpec m_spec;
+    WorkerSpec m_spec; // start() fills in the plugin of a plugin target
     const QString m_name;
     bool m_daemon;
     State m_state = State::Created;

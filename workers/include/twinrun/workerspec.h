@@ -30,10 +30,15 @@ struct TWINRUN_WORKERS_EXPORT WorkerSpec {
     QString name;
     bool daemon = false;
     StartMethod startMethod = StartMethod::Spawn;
+    // For a plugin target: the plugin file (an absolute path) that defines it. A process
+    // worker's child loads it before it looks the target up; Worker::start() loads it here
+    // (twinrun/pluginloader.h) and fills it in from the target when it is empty.
+    QString plugin;
 
     // {"version": 1, "target": ..., "args": [typed values], "kwargs": [[key, typed value]],
-    //  "name": ..., "daemon": ..., "start_method": "spawn"}. Typed values are Value::toJson().
-    // A missing start_method reads as spawn.
+    //  "name": ..., "daemon": ..., "start_method": "spawn", "plugin": "/abs/libp.so"}. Typed
+    // values are Value::toJson(). A missing start_method reads as spawn; "plugin" is written
+    // only when set, and a missing one reads as none.
     QJsonObject toJson() const;
     // Refuses malformed objects and newer versions with a message naming the field.
     static std::optional<WorkerSpec> fromJson(const QJsonObject& json, QString* error);

@@ -1,0 +1,83 @@
+#pragma once
+
+// Loading plugins (targets of a user's own, written with <twinrun/plugin.h>) into a program
+// that runs workers: the command line, the window, any program built on TwinRun.
+
+#include <twinrun/twinrun_workers_export.h>
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace twinrun {
+
+// A plugin loaded into this program.
+struct TWINRUN_WORKERS_EXPORT PluginInfo {
+    QString name;        // "primes"
+    QString file;        // absolute and canonical: "/home/me/plugins/libprimes.so"
+    QStringList targets; // as registered: "primes.count_below", ...
+
+    friend bool operator==(const PluginInfo&, const PluginInfo&) = default;
+};
+
+// The outcome of loadPlugin(): the plugin, or one line that names the file and says what
+// happened ("/x/libbad.so: crashed while loading: SIGSEGV").
+struct TWINRUN_WORKERS_EXPORT PluginLoad {
+    std::optional<PluginInfo> plugin;
+    QString error;
+    explicit operator bool() const { return plugin.has_value(); }
+};
+
+struct TWINRUN_WORKERS_EXPORT PluginLoadOptions {
+    // How long the check in a throwaway process may take before the plugin is refused as
+    // hung ("did not answer in 5 s").
+    int probeTimeoutMs = 5000;
+};
+
+// Loads the plugin file at path, in this order, stopping at the first refusal:
+//  1. the file: it exists, is a regular file, an ELF shared library for this machine, holds
+//     TwinRun's plugin marker, built for this SDK (pluginAbiTag()); read, never run;
+//  2. the probe: the worker program (workerProgram()) loads it in a throwaway child and lists
+//     its targets; a crash, an abort, a hang (options.probeTimeoutMs), an exit or an answer
+//     that is not a list of valid targets refuses it. None of its code has run here yet;
+//  3. here: dlopen (RTLD_NOW | RTLD_LOCAL), its targets checked again (the same rules), its name
+//     and its targets' names checked against what is loaded, then registered in
+//     TargetRegistry as "<plugin>.<function>", with Target::plugin set to its file.
+// A refusal changes nothing. Loading a file already loaded is a success that does nothing.
+// Thread-safe; blocks while the probe runs (up to the timeout); the probe's child dies with
+// the calling thread, which must outlive the call (it does: the call waits for it).
+TWINRUN_WORKERS_EXPORT PluginLoad loadPlugin(const QString& path,
+                                             const PluginLoadOptions& options = {});
+
+// The plugins loaded into this program, in load order.
+TWINRUN_WORKERS_EXPORT QList<PluginInfo> loadedPlugins();
+
+// Plugin folders, where a plain plugin target ("primes.count_below") is looked for: the
+// folders in TWINRUN_PLUGIN_PATH (':' separated, in order), then the per-user folder,
+// userPluginFolder(). Each folder's *.so files are candidates, in name order.
+TWINRUN_WORKERS_EXPORT QStringList pluginFolders();
+// $XDG_DATA_HOME/twinrun/plugins (by default ~/.local/share/twinrun/plugins): the generic data
+// location, so the command line and the window agree whatever their application names.
+TWINRUN_WORKERS_EXPORT QString userPluginFolder();
+
+// What loadPluginFolders() did.
+struct TWINRUN_WORKERS_EXPORT PluginScan {
+    QList<PluginInfo> loaded; // loaded by this scan
+    QStringList problems;     // one line per file refused, naming it
+};
+
+// Loads the plugins found in folders (by default pluginFolders()). With onlyPlugin set, only
+// the files whose marker names that plugin are loaded ("primes" for "primes.count_below"):
+// nothing else runs. The first file of a plugin name wins (folders in order, as PATH); later
+// files of a name already loaded are skipped quietly. A file refused is reported in problems
+// and the scan goes on.
+TWINRUN_WORKERS_EXPORT PluginScan loadPluginFolders(const QString& onlyPlugin = {},
+                                                    const QStringList& folders = pluginFolders(),
+                                                    const PluginLoadOptions& options = {});
+
+// "primes" for "primes.count_below"; "" for a name without a dot (a built-in).
+TWINRUN_WORKERS_EXPORT QString pluginNameOfTarget(const QString& target);
+
+} // namespace twinrun

@@ -1,0 +1,61 @@
+// Plugin folders: TWINRUN_PLUGIN_PATH and the per-user folder. See twinrun/pluginloader.h.
+#include "pluginloading.h"
+
+#include <twinrun/pluginloader.h>
+
+#include <QDir>
+#include <QStandardPaths>
+
+namespace twinrun {
+
+QString userPluginFolder()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+           QStringLiteral("/twinrun/plugins");
+}
+
+QStringList pluginFolders()
+{
+    QStringList folders;
+    for (const QString& folder :
+         qEnvironmentVariable("TWINRUN_PLUGIN_PATH").split(QLatin1Char(':'), Qt::SkipEmptyParts))
+        folders << folder;
+    folders << userPluginFolder();
+    return folders;
+}
+
+PluginScan loadPluginFolders(const QString& onlyPlugin, const QStringList& folders,
+                             const PluginLoadOptions& options)
+{
+    PluginScan scan;
+    QStringList namesLoaded;
+    for (const PluginInfo& p : loadedPlugins())
+        namesLoaded << p.name;
+    for (const QString& folder : folders) {
+        const QDir dir(folder);
+        const QStringList files =
+            dir.entryList({QStringLiteral("*.so")}, QDir::Files | QDir::Readable, QDir::Name);
+        for (const QString& name : files) {
+            const QString path = dir.absoluteFilePath(name);
+            // The marker first: a plugin that is not wanted, or is loaded already, never runs.
+            const plugins::FileCheck file = plugins::checkPluginFile(path);
+            if (!file.problem.isEmpty()) {
+                scan.problems << plugins::pluginLabel(path) + QStringLiteral(": ") + file.problem;
+                continue;
+            }
+            if ((!onlyPlugin.isEmpty() && file.name != onlyPlugin) ||
+                namesLoaded.contains(file.name))
+                continue;
+            const PluginLoad load = loadPlugin(path, options);
+            if (!load) {
+                scan.problems << load.error;
+                continue;
+            }
+            namesLoaded << load.plugin->name;
+            scan.loaded << *load.plugin;
+        }
+    }
+    return scan;
+}
+
+} // namespace twinrun

@@ -1,0 +1,312 @@
+// Loading a plugin: its code here (openPlugin, registerTargets), and loadPlugin(), which puts
+// the file check and the probe (pluginprobe.cpp) before them. See twinrun/pluginloader.h.
+#include "pluginloading.h"
+
+#include <twinrun/plugin.h>
+#include <twinrun/pluginloader.h>
+#include <twinrun/workerprogram.h>
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMutex>
+#include <QProcess>
+
+#include <csignal>
+#include <cstring>
+#include <exception>
+#include <utility>
+
+#include <dlfcn.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+namespace twinrun {
+
+Target& PluginTargets::add(Target target)
+{
+    m_targets.append(std::move(target));
+    return m_targets.last();
+}
+
+Target& PluginTargets::add(QString name, QString description, QList<Param> params,
+                           Target::Function run)
+{
+    Target target;
+    target.name = std::move(name);
+    target.description = std::move(description);
+    target.signature.params = std::move(params);
+    target.run = std::move(run);
+    return add(std::move(target));
+}
+
+QString pluginAbiTag()
+{
+    return QStringLiteral(TWINRUN_PLUGIN_ABI_TAG);
+}
+
+namespace plugins {
+
+namespace {
+
+constexpr qsizetype kMaxProbeAnswerBytes = 1024 * 1024;
+
+// Loads are one at a time; what they loaded, in order.
+QMutex& loaderMutex()
+{
+    static QMutex mutex;
+    return mutex;
+}
+
+QList<PluginInfo>& loaded()
+{
+    static QList<PluginInfo> plugins;
+    return plugins;
+}
+
+const PluginInfo* loadedByFile(const QString& file)
+{
+    for (const PluginInfo& p : loaded()) {
+        if (p.file == file)
+            return &p;
+    }
+    return nullptr;
+}
+
+const PluginInfo* loadedByName(const QString& name)
+{
+    for (const PluginInfo& p : loaded()) {
+        if (p.name == name)
+            return &p;
+    }
+    return nullptr;
+}
+
+QString quoted(const QString& name)
+{
+    return QLatin1Char('\'') + name + QLatin1Char('\'');
+}
+
+} // namespace
+
+Opened openPlugin(const FileCheck& file)
+{
+    Opened opened;
+    void* handle = ::dlopen(QFile::encodeName(file.file).constData(), RTLD_NOW | RTLD_LOCAL);
+    if (!handle) {
+        const char* why = ::dlerror();
+        opened.error = QStringLiteral("cannot be loaded: %1")
+                           .arg(QString::fromLocal8Bit(why ? why : "unknown error"));
+        return opened;
+    }
+    using Entry = void (*)(PluginTargets&);
+    const auto entry =
+        reinterpret_cast<Entry>(::dlsym(handle, TWINRUN_PLUGIN_STRINGIFY(TWINRUN_PLUGIN_ENTRY)));
+    {
+        PluginTargets collected;
+        if (!entry) {
+            opened.error = QStringLiteral("has a TwinRun marker but no entry point (%1)")
+                               .arg(QLatin1String(TWINRUN_PLUGIN_STRINGIFY(TWINRUN_PLUGIN_ENTRY)));
+        } else {
+            try {
+                entry(collected);
+                opened.error = checkTargets(collected.targets());
+            } catch (const std::exception& e) {
+                opened.error = QStringLiteral("failed while adding its targets: %1")
+                                   .arg(QString::fromUtf8(e.what()));
+            } catch (...) {
+                opened.error = QStringLiteral("failed while adding its targets");
+            }
+        }
+        if (opened.error.isEmpty()) {
+            for (Target target : collected.targets()) {
+                target.name = file.name + QLatin1Char('.') + target.name;
+                target.plugin = file.file;
+                opened.targets.append(std::move(target));
+            }
+            opened.handle = handle; // never unloaded once registered: its functions live in it
+            return opened;
+        }
+    } // the plugin's objects are gone before its code is
+    ::dlclose(handle);
+    return opened;
+}
+
+void closePlugin(Opened& opened)
+{
+    opened.targets.clear();
+    if (opened.handle)
+        ::dlclose(std::exchange(opened.handle, nullptr));
+}
+
+QString registerTargets(const FileCheck& file, const QList<Target>& targets)
+{
+    if (const PluginInfo* other = loadedByName(file.name))
+        return QStringLiteral("a plugin named %1 is already loaded, from %2")
+            .arg(quoted(file.name), other->file);
+    TargetRegistry& registry = TargetRegistry::instance();
+    for (const Target& t : targets) {
+        if (const Target* taken = registry.find(t.name))
+            return QStringLiteral("its target %1 clashes with one already loaded%2")
+                .arg(quoted(t.name), taken->plugin.isEmpty()
+                                         ? QString()
+                                         : QStringLiteral(" from ") + taken->plugin);
+    }
+    PluginInfo info{file.name, file.file, {}};
+    for (const Target& t : targets) {
+        info.targets << t.name;
+        registry.add(t);
+    }
+    loaded().append(info);
+    return {};
+}
+
+QString loadPluginInChild(const QString& path)
+{
+    QMutexLocker lock(&loaderMutex());
+    const FileCheck file = checkPluginFile(path);
+    if (!file.problem.isEmpty())
+        return pluginLabel(path) + QStringLiteral(": ") + file.problem;
+    if (loadedByFile(file.file))
+        return {};
+    Opened opened = openPlugin(file);
+    if (opened.error.isEmpty())
+        opened.error = registerTargets(file, opened.targets);
+    if (opened.error.isEmpty())
+        return {};
+    closePlugin(opened);
+    return pluginLabel(path) + QStringLiteral(": ") + opened.error;
+}
+
+namespace {
+
+QString signalName(int signal)
+{
+    const char* abbrev = ::sigabbrev_np(signal);
+    return abbrev ? QStringLiteral("SIG%1").arg(QLatin1String(abbrev))
+                  : QStringLiteral("signal %1").arg(signal);
+}
+
+// Runs the probe on the file; the plugin's target names, or an error (without the label).
+QString probe(const FileCheck& file, const PluginLoadOptions& options, QStringList* targets)
+{
+    QProcess process;
+    process.setProgram(workerProgram());
+    process.setArguments({QString::fromLatin1(kProbeFlag), file.file});
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QString::fromLatin1(kWorkerChildMarker), QString::number(::getpid()));
+    process.setProcessEnvironment(environment);
+    process.setStandardInputFile(QProcess::nullDevice());
+    process.setStandardErrorFile(QProcess::nullDevice());
+    const pid_t parentPid = ::getpid();
+    process.setChildProcessModifier([parentPid] {
+        // A probe that hangs never outlives the app (see ProcessWorker).
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != parentPid)
+            ::_exit(127);
+    });
+    process.start(QIODevice::ReadOnly);
+    if (!process.waitForStarted(options.probeTimeoutMs))
+        return QStringLiteral("cannot be checked: could not run %1: %2")
+            .arg(process.program(), process.errorString());
+    if (!process.waitForFinished(options.probeTimeoutMs)) {
+        process.kill();
+        process.waitForFinished(-1);
+        return QStringLiteral("did not answer in %1 s while loading (it hangs)")
+            .arg(options.probeTimeoutMs / 1000.0);
+    }
+    const QByteArray answer = process.readAllStandardOutput();
+    QJsonParseError parseError;
+    const QJsonDocument document = answer.size() <= kMaxProbeAnswerBytes
+                                       ? QJsonDocument::fromJson(answer, &parseError)
+                                       : QJsonDocument();
+    const bool answered = !document.isNull() && document.isObject();
+    if (process.exitStatus() == QProcess::CrashExit)
+        return (answered ? QStringLiteral("crashed at exit, after loading: %1")
+                         : QStringLiteral("crashed while loading: %1"))
+            .arg(signalName(process.exitCode()));
+    if (process.exitCode() != 0)
+        return QStringLiteral("exited with code %1 while loading").arg(process.exitCode());
+    if (!answered)
+        return QStringLiteral("gave no valid answer while loading");
+    const QJsonObject reply = document.object();
+    if (const QJsonValue error = reply.value(QStringLiteral("error")); error.isString())
+        return error.toString();
+    const QJsonArray names = reply.value(QStringLiteral("targets")).toArray();
+    if (reply.value(QStringLiteral("name")).toString() != file.name || names.isEmpty())
+        return QStringLiteral("gave no valid answer while loading");
+    for (const QJsonValue& name : names)
+        targets->append(name.toString());
+    return {};
+}
+
+} // namespace
+
+} // namespace plugins
+
+PluginLoad loadPlugin(const QString& path, const PluginLoadOptions& options)
+{
+    using namespace plugins;
+    QMutexLocker lock(&loaderMutex());
+    PluginLoad result;
+    const auto refuse = [&result, &path](const QString& why) {
+        result.error = pluginLabel(path) + QStringLiteral(": ") + why;
+        return result;
+    };
+    // Loaded already (every launch of a plugin target asks): nothing to read again.
+    if (const PluginInfo* same = loadedByFile(QFileInfo(path).canonicalFilePath())) {
+        result.plugin = *same;
+        return result;
+    }
+    const FileCheck file = checkPluginFile(path);
+    if (!file.problem.isEmpty())
+        return refuse(file.problem);
+    if (const PluginInfo* same = loadedByFile(file.file)) {
+        result.plugin = *same;
+        return result;
+    }
+    if (const PluginInfo* other = loadedByName(file.name))
+        return refuse(QStringLiteral("a plugin named %1 is already loaded, from %2")
+                          .arg(quoted(file.name), other->file));
+    QStringList probed;
+    if (const QString problem = probe(file, options, &probed); !problem.isEmpty())
+        return refuse(problem);
+    for (const QString& name : probed) {
+        if (const Target* taken = TargetRegistry::instance().find(name))
+            return refuse(QStringLiteral("its target %1 clashes with one already loaded%2")
+                              .arg(quoted(name), taken->plugin.isEmpty()
+                                                     ? QString()
+                                                     : QStringLiteral(" from ") + taken->plugin));
+    }
+    Opened opened = openPlugin(file);
+    if (!opened.error.isEmpty())
+        return refuse(opened.error);
+    QStringList names;
+    for (const Target& t : opened.targets)
+        names << t.name;
+    QString problem = names == probed
+                          ? registerTargets(file, opened.targets)
+                          : QStringLiteral("added other targets here than in its check");
+    if (!problem.isEmpty()) {
+        closePlugin(opened);
+        return refuse(problem);
+    }
+    result.plugin = loaded().constLast();
+    return result;
+}
+
+QList<PluginInfo> loadedPlugins()
+{
+    QMutexLocker lock(&plugins::loaderMutex());
+    return plugins::loaded();
+}
+
+QString pluginNameOfTarget(const QString& target)
+{
+    const qsizetype dot = target.indexOf(QLatin1Char('.'));
+    return dot > 0 ? target.left(dot) : QString();
+}
+
+} // namespace twinrun
