@@ -1,6 +1,7 @@
 #include "benchcommand.h"
 
 #include "bench.h"
+#include "clitext.h"
 #include "commandline.h"
 #include <twinrun/echo.h>
 
@@ -23,7 +24,7 @@ QString positive(const QCommandLineParser& parser, const QCommandLineOption& opt
     bool ok = false;
     const qint64 v = parser.value(option).toLongLong(&ok);
     if (!ok || v <= 0)
-        return QStringLiteral("--%1 %2: expected a whole number greater than 0")
+        return CliText::tr("--%1 %2: expected a whole number greater than 0")
             .arg(option.names().constFirst(), echoInput(parser.value(option)));
     *out = v;
     return {};
@@ -35,28 +36,27 @@ int benchCommand(const QStringList& arguments)
 {
     CommandParser parser(
         QStringLiteral("bench"),
-        QStringLiteral(
+        CliText::tr(
             "Measures launch cost and output throughput of thread and process workers through "
             "the\nWorker API, next to floors measured in the same run. bench/compare.py runs "
             "this and\nPython's threading/multiprocessing side by side."));
-    const QCommandLineOption runs(QStringLiteral("runs"),
-                                  QStringLiteral("Thread launches (default 200)."),
-                                  QStringLiteral("N"));
+    const QCommandLineOption runs(
+        QStringLiteral("runs"), CliText::tr("Thread launches (default 200)."), QStringLiteral("N"));
     const QCommandLineOption processRuns(QStringLiteral("process-runs"),
-                                         QStringLiteral("Process launches (default 50)."),
+                                         CliText::tr("Process launches (default 50)."),
                                          QStringLiteral("N"));
     const QCommandLineOption lines(QStringLiteral("lines"),
-                                   QStringLiteral("Lines in the flood (default 1000000)."),
+                                   CliText::tr("Lines in the flood (default 1000000)."),
                                    QStringLiteral("N"));
     const QCommandLineOption memoryLines(
         QStringLiteral("memory-lines"),
-        QStringLiteral("Lines in the memory flood (default 10000000)."), QStringLiteral("N"));
+        CliText::tr("Lines in the memory flood (default 10000000)."), QStringLiteral("N"));
     const QCommandLineOption skipMemory(QStringLiteral("skip-memory"),
-                                        QStringLiteral("Skip the memory flood."));
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
+                                        CliText::tr("Skip the memory flood."));
+    const QCommandLineOption json(QStringLiteral("json"), CliText::tr("Print one JSON object."));
     const QCommandLineOption progressLines(
         QStringLiteral("progress-lines"),
-        QStringLiteral("Progress on stderr, a line a step: \"progress FRACTION STEP\"."));
+        CliText::tr("Progress on stderr, a line a step: \"progress FRACTION STEP\"."));
     parser.addOptions({runs, processRuns, lines, memoryLines, skipMemory, json, progressLines});
     if (const QString error = parser.parseArguments(arguments); !error.isEmpty())
         return usageError(parser.context(), error);
@@ -66,7 +66,7 @@ int benchCommand(const QStringList& arguments)
     }
     if (!parser.positionalArguments().isEmpty())
         return usageError(parser.context(),
-                          QStringLiteral("unexpected argument %1")
+                          CliText::tr("unexpected argument %1")
                               .arg(echoInput(parser.positionalArguments().constFirst())));
     bench::Options o;
     qint64 threadRuns = o.threadRuns;

@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "benchcommand.h"
+#include "clitext.h"
 #include "commandline.h"
 #include "paritycommand.h"
 #include "pluginoptions.h"
@@ -8,6 +9,7 @@
 #include "runrequest.h"
 #include <twinrun/echo.h>
 #include <twinrun/launchspec.h>
+#include <twinrun/runtext.h>
 #include <twinrun/target.h>
 #include <twinrun/version.h>
 
@@ -26,27 +28,44 @@ const QString kProgram = QStringLiteral("twinrun");
 
 QString mainHelp()
 {
-    return QStringLiteral(
-        "Usage: twinrun [COMMAND] [OPTIONS]\n"
-        "Runs one function as a thread or as a process through one API, like Python's\n"
-        "threading.Thread and multiprocessing.Process, and compares the two.\n"
-        "\n"
-        "Commands:\n"
-        "  (none)     open the window; without a display, run the demo instead\n"
-        "  run        run a target: twinrun run TARGET [ARG ...] [--as thread|process|both]\n"
-        "  targets    list the targets with their signatures and descriptions (plugins too)\n"
-        "  demo       run the seed example faz_algo(1, 1.5, 'Edson') as a thread and a process\n"
-        "  bench      measure launch cost and output throughput of both backends\n"
-        "\n"
-        "Options:\n"
-        "  -h, --help     show this help (twinrun COMMAND --help: that command's)\n"
-        "  -v, --version  show the version\n"
-        "\n"
-        "Examples:\n"
-        "  twinrun run faz_algo 1 1.5 Edson --as both\n"
-        "  twinrun run count 5 --kwarg delay=0.2 --as process\n"
-        "  twinrun run faz_algo --as process -- -5 1.5\n"
-        "  twinrun run --plugin ./libprimes.so primes.count_below 1000 --as both\n");
+    const auto row = [](const QString& name, const QString& text, int width) {
+        return QStringLiteral("  %1%2\n").arg(name, -width).arg(text);
+    };
+    const auto command = [&row](const QString& name, const QString& text) {
+        return row(name, text, 11);
+    };
+    const auto option = [&row](const char* names, const QString& text) {
+        return row(QLatin1String(names), text, 15);
+    };
+    return CliText::tr("Usage: twinrun [COMMAND] [OPTIONS]") + QLatin1Char('\n') +
+           CliText::tr("Runs one function as a thread or as a process through one API, like "
+                       "Python's\nthreading.Thread and multiprocessing.Process, and compares the "
+                       "two.") +
+           QStringLiteral("\n\n") + CliText::tr("Commands:") + QLatin1Char('\n') +
+           command(CliText::tr("(none)"),
+                   CliText::tr("open the window; without a display, run the demo instead")) +
+           command(QStringLiteral("run"),
+                   CliText::tr("run a target: twinrun run TARGET [ARG ...] [--as "
+                               "thread|process|both]")) +
+           command(QStringLiteral("targets"),
+                   CliText::tr("list the targets with their signatures and descriptions "
+                               "(plugins too)")) +
+           command(QStringLiteral("demo"),
+                   CliText::tr("run the seed example faz_algo(1, 1.5, 'Edson') as a thread and a "
+                               "process")) +
+           command(QStringLiteral("bench"),
+                   CliText::tr("measure launch cost and output throughput of both backends")) +
+           QLatin1Char('\n') + CliText::tr("Options:") + QLatin1Char('\n') +
+           option("-h, --help", CliText::tr("show this help (twinrun COMMAND --help: that "
+                                            "command's)")) +
+           option("-v, --version", CliText::tr("show the version")) + QLatin1Char('\n') +
+           CliText::tr("Examples:") +
+           QStringLiteral("\n"
+                          "  twinrun run faz_algo 1 1.5 Edson --as both\n"
+                          "  twinrun run count 5 --kwarg delay=0.2 --as process\n"
+                          "  twinrun run faz_algo --as process -- -5 1.5\n"
+                          "  twinrun run --plugin ./libprimes.so primes.count_below 1000 --as "
+                          "both\n");
 }
 
 QJsonObject targetJson(const Target& t)
@@ -78,8 +97,8 @@ QJsonObject targetJson(const Target& t)
 int targetsCommand(const QStringList& arguments)
 {
     CommandParser parser(QStringLiteral("targets"),
-                         QStringLiteral("Lists the targets a worker can run."));
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print a JSON array."));
+                         CliText::tr("Lists the targets a worker can run."));
+    const QCommandLineOption json(QStringLiteral("json"), CliText::tr("Print a JSON array."));
     const QCommandLineOption plugin = pluginOption();
     parser.addOptions({json, plugin});
     if (const QString error = parser.parseArguments(arguments); !error.isEmpty())
@@ -90,7 +109,7 @@ int targetsCommand(const QStringList& arguments)
     }
     if (!parser.positionalArguments().isEmpty())
         return usageError(parser.context(),
-                          QStringLiteral("unexpected argument %1")
+                          CliText::tr("unexpected argument %1")
                               .arg(echoInput(parser.positionalArguments().constFirst())));
     if (const QString refused = loadPluginFiles(parser.values(plugin)); !refused.isEmpty())
         return usageError(parser.context(), refused);
@@ -106,49 +125,49 @@ int targetsCommand(const QStringList& arguments)
     for (const Target* t : targets) {
         QString line = t->signature.toString(t->name);
         if (!t->threadRefusal.isEmpty())
-            line += QStringLiteral("  [process only]");
+            line += QStringLiteral("  [%1]").arg(CliText::tr("process only"));
         if (!t->plugin.isEmpty())
-            line += QStringLiteral("  [plugin %1]").arg(t->plugin);
-        printOut(line + QStringLiteral("\n    ") + t->description + QLatin1Char('\n'));
+            line += QStringLiteral("  [%1]").arg(CliText::tr("plugin %1").arg(t->plugin));
+        printOut(line + QStringLiteral("\n    ") + targetDescriptionText(*t) + QLatin1Char('\n'));
     }
     return 0;
 }
 
 struct RunOptions {
     QCommandLineOption as{QStringLiteral("as"),
-                          QStringLiteral("Backend: thread (default), process or both."),
+                          CliText::tr("Backend: thread (default), process or both."),
                           QStringLiteral("backend"), QStringLiteral("thread")};
     QCommandLineOption kwarg{QStringLiteral("kwarg"),
-                             QStringLiteral("A keyword argument, KEY=VALUE (repeatable)."),
+                             CliText::tr("A keyword argument, KEY=VALUE (repeatable)."),
                              QStringLiteral("KEY=VALUE")};
     QCommandLineOption name{QStringLiteral("name"),
-                            QStringLiteral("The worker's name (default: Thread-N (target) or "
-                                           "Process-N)."),
+                            CliText::tr("The worker's name (default: Thread-N (target) or "
+                                        "Process-N)."),
                             QStringLiteral("NAME")};
     QCommandLineOption daemon{QStringLiteral("daemon"),
-                              QStringLiteral("Mark the worker as a daemon (recorded in the spec "
-                                             "and the JSON; run waits for it anyway).")};
+                              CliText::tr("Mark the worker as a daemon (recorded in the spec "
+                                          "and the JSON; run waits for it anyway).")};
     QCommandLineOption startMethod{
         QStringLiteral("start-method"),
-        QStringLiteral("How a process worker starts: spawn (default: re-run twinrun) or "
-                       "forkserver (fork a warm helper)."),
+        CliText::tr("How a process worker starts: spawn (default: re-run twinrun) or "
+                    "forkserver (fork a warm helper)."),
         QStringLiteral("method"), QStringLiteral("spawn")};
     QCommandLineOption spec{QStringLiteral("spec"),
-                            QStringLiteral("Run the launch spec (preset) saved in FILE, as the "
-                                           "window saves it, instead of TARGET and ARGs."),
+                            CliText::tr("Run the launch spec (preset) saved in FILE, as the "
+                                        "window saves it, instead of TARGET and ARGs."),
                             QStringLiteral("FILE")};
     QCommandLineOption timeout{QStringLiteral("timeout"),
-                               QStringLiteral("Stop the worker after SECONDS; exit 124."),
+                               CliText::tr("Stop the worker after SECONDS; exit 124."),
                                QStringLiteral("SECONDS")};
     QCommandLineOption json{QStringLiteral("json"),
-                            QStringLiteral("Print one JSON object per worker, nothing else.")};
+                            CliText::tr("Print one JSON object per worker, nothing else.")};
     QCommandLineOption python{QStringLiteral("python"),
-                              QStringLiteral("Also run the call with CPython's threading.Thread "
-                                             "and/or multiprocessing.Process and compare all "
-                                             "runs (needs python3).")};
+                              CliText::tr("Also run the call with CPython's threading.Thread "
+                                          "and/or multiprocessing.Process and compare all "
+                                          "runs (needs python3).")};
     QCommandLineOption pythonExe{QStringLiteral("python-exe"),
-                                 QStringLiteral("With --python: the Python interpreter to use "
-                                                "(default: python3 on PATH)."),
+                                 CliText::tr("With --python: the Python interpreter to use "
+                                             "(default: python3 on PATH)."),
                                  QStringLiteral("PATH")};
     QCommandLineOption plugin = pluginOption();
 };
@@ -158,7 +177,7 @@ QString pythonFor(const QCommandLineParser& parser, const RunOptions& o, const R
                   PythonSetup* setup)
 {
     if (!parser.isSet(o.python))
-        return parser.isSet(o.pythonExe) ? QStringLiteral("--python-exe: only with --python")
+        return parser.isSet(o.pythonExe) ? CliText::tr("--python-exe: only with --python")
                                          : QString();
     if (const QString refusal = pythonTwinRefusal(request.spec.target); !refusal.isEmpty())
         return QStringLiteral("--python: %1").arg(refusal);
@@ -172,7 +191,7 @@ QString requestFromArguments(const QCommandLineParser& parser, const RunOptions&
 {
     QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
-        return QStringLiteral("missing TARGET (known: %1)")
+        return CliText::tr("missing TARGET (known: %1)")
             .arg(TargetRegistry::instance().names().join(QStringLiteral(", ")));
     request->spec.target = positional.takeFirst();
     for (qsizetype i = 0; i < positional.size(); ++i) {
@@ -186,10 +205,10 @@ QString requestFromArguments(const QCommandLineParser& parser, const RunOptions&
         const qsizetype eq = item.indexOf(QLatin1Char('='));
         const QString key = item.left(eq);
         if (eq < 0 || !isIdentifier(key))
-            return QStringLiteral("--kwarg %1: expected KEY=VALUE with KEY a Python identifier")
+            return CliText::tr("--kwarg %1: expected KEY=VALUE with KEY a Python identifier")
                 .arg(echoInput(item));
         if (keys.contains(key))
-            return QStringLiteral("--kwarg %1: keyword %2 given more than once")
+            return CliText::tr("--kwarg %1: keyword %2 given more than once")
                 .arg(echoInput(item), echoInput(key));
         keys.insert(key);
         const ValueParseResult parsed = Value::parse(item.mid(eq + 1));
@@ -199,18 +218,18 @@ QString requestFromArguments(const QCommandLineParser& parser, const RunOptions&
     }
     request->spec.name = parser.value(o.name);
     if (parser.isSet(o.name) && request->spec.name.isEmpty())
-        return QStringLiteral("--name: expected a non-empty name");
+        return CliText::tr("--name: expected a non-empty name");
     request->spec.daemon = parser.isSet(o.daemon);
 
     const std::optional<StartMethod> method = startMethodFromName(parser.value(o.startMethod));
     if (!method)
-        return QStringLiteral("--start-method %1: expected spawn or forkserver")
+        return CliText::tr("--start-method %1: expected spawn or forkserver")
             .arg(echoInput(parser.value(o.startMethod)));
     request->spec.startMethod = *method;
 
     const std::optional<LaunchSpec::Mode> mode = LaunchSpec::modeFromName(parser.value(o.as));
     if (!mode)
-        return QStringLiteral("--as %1: expected thread, process or both")
+        return CliText::tr("--as %1: expected thread, process or both")
             .arg(echoInput(parser.value(o.as)));
     request->backends = LaunchSpec{request->spec, *mode}.backends();
     return {};
@@ -221,10 +240,10 @@ QString requestFromFile(const QCommandLineParser& parser, const RunOptions& o, R
 {
     const QString path = echoInput(parser.value(o.spec));
     if (!parser.positionalArguments().isEmpty())
-        return QStringLiteral("--spec %1 already says what to run: drop TARGET and ARGs").arg(path);
+        return CliText::tr("--spec %1 already says what to run: drop TARGET and ARGs").arg(path);
     for (const QCommandLineOption* option : {&o.as, &o.kwarg, &o.name, &o.daemon, &o.startMethod}) {
         if (parser.isSet(*option))
-            return QStringLiteral("--spec %1 already says what to run: drop --%2")
+            return CliText::tr("--spec %1 already says what to run: drop --%2")
                 .arg(path, option->names().constFirst());
     }
     QString error;
@@ -240,7 +259,7 @@ int runCommand(const QStringList& arguments)
 {
     CommandParser parser(
         QStringLiteral("run"),
-        QStringLiteral(
+        CliText::tr(
             "Runs TARGET with ARGs (Python literals: 1, 1.5, 'text', True, None, (1, 2); a bare "
             "word\nis a str) as a thread, a process or both. The target's stdout and stderr pass "
             "through\nunchanged. Exit status: the worker's exit code; 128+N when a process died by "
@@ -248,8 +267,8 @@ int runCommand(const QStringList& arguments)
             "negative\nnumber is an ARG (-5, -1.5); put -- before other ARGs that start with "
             "'-'."));
     parser.addPositionalArgument(QStringLiteral("TARGET"),
-                                 QStringLiteral("The target to run (see 'twinrun targets')."));
-    parser.addPositionalArgument(QStringLiteral("ARG"), QStringLiteral("Positional arguments."),
+                                 CliText::tr("The target to run (see 'twinrun targets')."));
+    parser.addPositionalArgument(QStringLiteral("ARG"), CliText::tr("Positional arguments."),
                                  QStringLiteral("[ARG ...]"));
     const RunOptions o;
     parser.addOptions({o.as, o.kwarg, o.name, o.daemon, o.startMethod, o.spec, o.timeout, o.json,
@@ -279,8 +298,8 @@ int runCommand(const QStringList& arguments)
         bool ok = false;
         const double seconds = parser.value(o.timeout).toDouble(&ok);
         if (!ok || !(seconds > 0) || seconds > 1e7)
-            return usageError(context, QStringLiteral("--timeout %1: expected a number of "
-                                                      "seconds greater than 0")
+            return usageError(context, CliText::tr("--timeout %1: expected a number of "
+                                                   "seconds greater than 0")
                                            .arg(echoInput(parser.value(o.timeout))));
         request.timeoutSeconds = seconds;
     }
@@ -310,10 +329,12 @@ int demoCommand(const QStringList& arguments)
     if (!arguments.isEmpty() && arguments.constFirst() != QLatin1String("--json"))
         return usageError(
             QStringLiteral("twinrun demo"),
-            QStringLiteral("unexpected argument %1").arg(echoInput(arguments.constFirst())));
+            CliText::tr("unexpected argument %1").arg(echoInput(arguments.constFirst())));
     if (arguments.isEmpty()) {
-        std::printf("TwinRun demo: faz_algo(1, 1.5, 'Edson') as a thread and as a process, like "
-                    "the\nseed's threading.Thread / multiprocessing.Process example.\n\n");
+        printOut(CliText::tr("TwinRun demo: faz_algo(1, 1.5, 'Edson') as a thread and as a "
+                             "process, like the\nseed's threading.Thread / "
+                             "multiprocessing.Process example.") +
+                 QStringLiteral("\n\n"));
         std::fflush(stdout);
     }
     return runCommand(QStringList{QStringLiteral("faz_algo"), QStringLiteral("1"),
@@ -351,9 +372,9 @@ int runCommandLine(const QStringList& arguments)
         return 0;
     }
     if (command.startsWith(QLatin1Char('-')))
-        return usageError(kProgram, QStringLiteral("unknown option %1").arg(echoInput(command)));
+        return usageError(kProgram, CliText::tr("unknown option %1").arg(echoInput(command)));
     return usageError(kProgram,
-                      QStringLiteral("unknown command %1 (commands: run, targets, demo, bench)")
+                      CliText::tr("unknown command %1 (commands: run, targets, demo, bench)")
                           .arg(echoInput(command)));
 }
 

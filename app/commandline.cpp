@@ -1,5 +1,7 @@
 #include "commandline.h"
 
+#include "clitext.h"
+
 #include <twinrun/echo.h>
 
 #include <QCoreApplication>
@@ -9,6 +11,11 @@
 namespace twinrun {
 
 namespace {
+
+// QCommandLineParser's own words for its usage line ("Usage: %1 [options]"), looked up as Qt
+// does; not in TwinRun's catalogue (lupdate does not see them here).
+const char* const kUsage = "Usage: %1";
+const char* const kOptions = "[options]";
 
 bool looksLikeNegativeNumber(const QString& argument)
 {
@@ -65,7 +72,7 @@ int usageError(const QString& context, const QString& message)
 CommandParser::CommandParser(const QString& command, const QString& description)
     : m_context(QStringLiteral("twinrun ") + command)
     , m_help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
-             QStringLiteral("Show this help."))
+             CliText::tr("Show this help."))
 {
     setApplicationDescription(description);
     addOption(m_help);
@@ -82,21 +89,25 @@ QString CommandParser::parseArguments(const QStringList& arguments, bool accepts
             text.chop(1);
         return text.isEmpty() ? text : text.front().toLower() + text.mid(1);
     }
-    QString message = QStringLiteral("unknown option %1").arg(echoInput(unknown));
+    QString message = CliText::tr("unknown option %1").arg(echoInput(unknown));
     if (acceptsArguments)
-        message += QStringLiteral(" (an ARG that starts with '-' goes after --: twinrun run "
-                                  "TARGET [options] -- ARG ...)");
+        message += QLatin1Char(' ') +
+                   CliText::tr("(an ARG that starts with '-' goes after --: twinrun run TARGET "
+                               "[options] -- ARG ...)");
     return message;
 }
 
 QString CommandParser::help() const
 {
     // Qt names the program by the path it was started with; the usage line names the command.
+    // Its words are Qt's, translated by Qt's own catalogue (qtbase_*.qm) when there is one.
     QString text = helpText();
-    const qsizetype options = text.indexOf(QLatin1String(" [options]"));
+    const qsizetype options = text.indexOf(
+        QLatin1Char(' ') + QCoreApplication::translate("QCommandLineParser", kOptions));
     const qsizetype lineEnd = text.indexOf(u'\n');
     if (options >= 0 && (lineEnd < 0 || options < lineEnd))
-        text.replace(0, options, QStringLiteral("Usage: ") + m_context);
+        text.replace(0, options,
+                     QCoreApplication::translate("QCommandLineParser", kUsage).arg(m_context));
     return text;
 }
 

@@ -1,4 +1,6 @@
+#include "appresources.h"
 #include "cli.h"
+#include "clitext.h"
 #include "fdlimit.h"
 #include "windowmain.h"
 
@@ -36,9 +38,13 @@ int main(int argc, char** argv)
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("twinrun"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TWINRUN_VERSION_STRING));
+    twinrun::installTranslations(&app); // from the locale (LANG=pt_BR.UTF-8); English otherwise
     if (!twinrun::wantsCommandLine(arguments)) {
-        std::fprintf(stderr, "twinrun: no display found (DISPLAY is not set): running the demo "
-                             "instead of opening the window\n");
+        std::fprintf(stderr, "twinrun: %s\n",
+                     twinrun::CliText::tr("no display found (DISPLAY is not set): running the "
+                                          "demo instead of opening the window")
+                         .toUtf8()
+                         .constData());
         arguments << QStringLiteral("demo");
     }
     return twinrun::runCommandLine(arguments);

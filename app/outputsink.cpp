@@ -1,5 +1,7 @@
 #include "outputsink.h"
 
+#include "clitext.h"
+
 #include <cerrno>
 #include <cstring>
 
@@ -33,7 +35,7 @@ bool OutputSink::write(QByteArrayView data)
 
 QString OutputSink::errorText() const
 {
-    return QStringLiteral("cannot write to %1: %2")
+    return CliRunText::tr("cannot write to %1: %2")
         .arg(QLatin1String(m_name), QString::fromLocal8Bit(std::strerror(m_error)));
 }
 

@@ -1,5 +1,6 @@
 #include "paritycommand.h"
 
+#include "clitext.h"
 #include "unixsignals.h"
 #include <twinrun/echo.h>
 #include <twinrun/paritylaunch.h>
@@ -37,29 +38,31 @@ QString pairLine(const QString& a, const QString& b, const QString& verdict)
 QString differingLineText(const QString& run, const QString& channel, qsizetype line,
                           const QString& text)
 {
-    return QStringLiteral("  %1, %2 line %3: %4\n").arg(run, channel).arg(line).arg(text);
+    return QStringLiteral("  %1\n").arg(
+        CliRunText::tr("%1, %2 line %3: %4").arg(run, channel).arg(line).arg(text));
 }
 QString noSuchLine()
 {
-    return QStringLiteral("(no such line)");
+    return CliRunText::tr("(no such line)");
 }
 QString lineNotKept()
 {
-    return QStringLiteral("(past the first 1 MiB, not kept)");
+    return CliRunText::tr("(past the first 1 MiB, not kept)");
 }
 QString timesLine(const QStringList& times)
 {
-    return QStringLiteral("times: %1\n").arg(times.join(QStringLiteral(", ")));
+    return CliRunText::tr("times: %1").arg(times.join(QStringLiteral(", "))) + QLatin1Char('\n');
 }
 QString cpuText(double ms)
 {
-    return QStringLiteral(" (CPU %1)").arg(formatDuration(qint64(ms * 1e6)));
+    return QLatin1Char(' ') + CliRunText::tr("(CPU %1)").arg(formatDuration(qint64(ms * 1e6)));
 }
 QString leftBehind(const QString& name)
 {
-    return QStringLiteral("twinrun: %1 is still running and cannot be killed (a thread can only "
-                          "stop itself); leaving it behind\n")
-        .arg(name);
+    return QStringLiteral("twinrun: %1\n")
+        .arg(CliRunText::tr("%1 is still running and cannot be killed (a thread can only stop "
+                            "itself); leaving it behind")
+                 .arg(name));
 }
 
 } // namespace
@@ -146,7 +149,7 @@ void ParityCommand::onOutput(int run, Channel channel, const QByteArray& data)
     const int i = channelIndex(channel);
     r.capture[i].append(data);
     if (!m_request.json && !r.spool[i].append(data))
-        fail(QStringLiteral("cannot keep %1's output until it is printed: %2")
+        fail(CliRunText::tr("cannot keep %1's output until it is printed: %2")
                  .arg(m_launch->name(run), r.spool[i].errorString()),
              -1);
 }

@@ -1,5 +1,7 @@
 #include "pluginoptions.h"
 
+#include "clitext.h"
+
 #include <twinrun/pluginloader.h>
 #include <twinrun/target.h>
 
@@ -12,7 +14,8 @@ namespace {
 void warn(const QStringList& problems)
 {
     for (const QString& problem : problems)
-        std::fprintf(stderr, "twinrun: warning: skipped %s\n", problem.toUtf8().constData());
+        std::fprintf(stderr, "twinrun: %s\n",
+                     CliText::tr("warning: skipped %1").arg(problem).toUtf8().constData());
 }
 
 } // namespace
@@ -20,9 +23,9 @@ void warn(const QStringList& problems)
 QCommandLineOption pluginOption()
 {
     return {QStringLiteral("plugin"),
-            QStringLiteral("Load the plugin FILE first (repeatable): its targets are named "
-                           "<plugin>.<function>. Plugins in TWINRUN_PLUGIN_PATH and the user's "
-                           "plugin folder are found without it."),
+            CliText::tr("Load the plugin FILE first (repeatable): its targets are named "
+                        "<plugin>.<function>. Plugins in TWINRUN_PLUGIN_PATH and the user's "
+                        "plugin folder are found without it."),
             QStringLiteral("FILE")};
 }
 

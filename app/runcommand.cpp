@@ -1,5 +1,6 @@
 #include "runcommand.h"
 
+#include "clitext.h"
 #include "runjson.h"
 #include "unixsignals.h"
 #include <twinrun/runcomparison.h>
@@ -137,7 +138,7 @@ void RunCommand::onOutput(Run& run, Channel channel, const QByteArray& data)
         run.capture[i].append(data);
     } else if (m_comparison) {
         if (!run.spool[i].append(data))
-            fail(QStringLiteral("cannot keep %1's output until it is printed: %2")
+            fail(CliRunText::tr("cannot keep %1's output until it is printed: %2")
                      .arg(run.worker->name(), run.spool[i].errorString()),
                  -1);
     } else {
@@ -210,9 +211,10 @@ void RunCommand::giveUpOnThreads()
 {
     for (const auto& run : m_runs) {
         if (run->worker->backend() == Backend::Thread && run->worker->isAlive())
-            writeErr(QStringLiteral("twinrun: %1 is still running and cannot be killed (a thread "
-                                    "can only stop itself); leaving it behind\n")
-                         .arg(run->worker->name())
+            writeErr(QStringLiteral("twinrun: %1\n")
+                         .arg(CliRunText::tr("%1 is still running and cannot be killed (a thread "
+                                             "can only stop itself); leaving it behind")
+                                  .arg(run->worker->name()))
                          .toUtf8());
     }
     m_gaveUpOnThreads = true;
@@ -266,7 +268,7 @@ int RunCommand::verdictStatus()
     const Comparison comparison = m_comparison->result();
     if (!m_request.json) {
         const QString timing =
-            QStringLiteral("thread %1; process %2")
+            CliRunText::tr("thread %1; process %2")
                 .arg(runTimeText(*m_runs[0]->worker), runTimeText(*m_runs[1]->worker));
         writeOut(QStringLiteral("%1 (%2)\n").arg(comparison.summary(), timing).toUtf8());
     }

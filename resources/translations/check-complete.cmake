@@ -1,11 +1,12 @@
 # cmake -DLUPDATE=... -DSOURCE_DIR=... -DWORK_DIR=... -P check-complete.cmake
 # Fails when a translatable string of the sources has no finished translation in a .ts file.
-# The sources are those of twinrun_ui's lupdate (ui/, and the model/ and workers/ files
-# whose texts the window shows); the
-# command line's strings join by adding app/ to TWINRUN_TRANSLATED_SOURCES in ui/CMakeLists.txt
-# and to this list.
-file(GLOB sources ${SOURCE_DIR}/ui/*.cpp ${SOURCE_DIR}/ui/*.h)
-list(APPEND sources ${SOURCE_DIR}/model/include/twinrun/workertablemodel.h
+# The sources are those of twinrun_ui's lupdate (TWINRUN_TRANSLATED_SOURCES in ui/CMakeLists.txt:
+# ui/, the model/ and workers/ files whose texts the window shows, and the command line's app/
+# with bench's report); keep the two lists in step.
+file(GLOB sources ${SOURCE_DIR}/ui/*.cpp ${SOURCE_DIR}/ui/*.h ${SOURCE_DIR}/app/*.cpp
+                  ${SOURCE_DIR}/app/*.h)
+list(APPEND sources ${SOURCE_DIR}/bench/benchreport.cpp
+                    ${SOURCE_DIR}/model/include/twinrun/workertablemodel.h
                     ${SOURCE_DIR}/model/workertablemodel.cpp
                     ${SOURCE_DIR}/model/workertablemodelusage.cpp
                     ${SOURCE_DIR}/model/runtext.cpp

@@ -126,6 +126,111 @@ PT = {
     'Floor': 'Piso',
     'Python': 'Python',
     '%1 MB/s': '%1 MB/s',
+    # Command line (app/: twinrun::Cli, twinrun::CliRun; bench's report: twinrun::BenchReport)
+    'Usage: twinrun [COMMAND] [OPTIONS]': 'Uso: twinrun [COMANDO] [OPÇÕES]',
+    "Runs one function as a thread or as a process through one API, like Python's\nthreading.Thread and multiprocessing.Process, and compares the two.":
+        'Executa uma função como thread ou como processo por uma única API, como o\nthreading.Thread e o multiprocessing.Process do Python, e compara os dois.',
+    'Commands:': 'Comandos:',
+    '(none)': '(nenhum)',
+    'open the window; without a display, run the demo instead':
+        'abre a janela; sem display, executa a demonstração',
+    'run a target: twinrun run TARGET [ARG ...] [--as thread|process|both]':
+        'executa um alvo: twinrun run TARGET [ARG ...] [--as thread|process|both]',
+    'list the targets with their signatures and descriptions (plugins too)':
+        'lista os alvos com assinaturas e descrições (plugins também)',
+    "run the seed example faz_algo(1, 1.5, 'Edson') as a thread and a process":
+        "executa o exemplo original faz_algo(1, 1.5, 'Edson') como thread e como processo",
+    'measure launch cost and output throughput of both backends':
+        'mede o custo de início e a vazão de saída dos dois backends',
+    'Options:': 'Opções:',
+    "show this help (twinrun COMMAND --help: that command's)":
+        'mostra esta ajuda (twinrun COMANDO --help: a desse comando)',
+    'show the version': 'mostra a versão',
+    'Examples:': 'Exemplos:',
+    'Show this help.': 'Mostra esta ajuda.',
+    'unknown option %1': 'opção desconhecida %1',
+    'unknown command %1 (commands: run, targets, demo, bench)':
+        'comando desconhecido %1 (comandos: run, targets, demo, bench)',
+    'unexpected argument %1': 'argumento inesperado %1',
+    "(an ARG that starts with '-' goes after --: twinrun run TARGET [options] -- ARG ...)":
+        "(um ARG que começa com '-' vai depois de --: twinrun run TARGET [opções] -- ARG ...)",
+    'no display found (DISPLAY is not set): running the demo instead of opening the window':
+        'nenhum display encontrado (DISPLAY não está definido): executando a demonstração em vez de abrir a janela',
+    'Lists the targets a worker can run.': 'Lista os alvos que um worker pode executar.',
+    'Print a JSON array.': 'Imprime um array JSON.',
+    'process only': 'só processo',
+    'plugin %1': 'plugin %1',
+    'Load the plugin FILE first (repeatable): its targets are named <plugin>.<function>. Plugins in TWINRUN_PLUGIN_PATH and the user\'s plugin folder are found without it.':
+        'Carrega antes o plugin FILE (repetível): seus alvos se chamam <plugin>.<função>. Plugins em TWINRUN_PLUGIN_PATH e na pasta de plugins do usuário são encontrados sem esta opção.',
+    'warning: skipped %1': 'aviso: ignorado %1',
+    "Runs TARGET with ARGs (Python literals: 1, 1.5, 'text', True, None, (1, 2); a bare word\nis a str) as a thread, a process or both. The target's stdout and stderr pass through\nunchanged. Exit status: the worker's exit code; 128+N when a process died by signal N;\n124 when --timeout ran out; 130/143 on SIGINT/SIGTERM; 2 for bad usage. A negative\nnumber is an ARG (-5, -1.5); put -- before other ARGs that start with '-'.":
+        "Executa TARGET com ARGs (literais Python: 1, 1.5, 'texto', True, None, (1, 2); uma palavra\nsolta é uma str) como thread, como processo ou ambos. A stdout e a stderr do alvo passam\nsem mudança. Código de saída: o do worker; 128+N quando um processo morreu pelo sinal N;\n124 quando o --timeout se esgotou; 130/143 com SIGINT/SIGTERM; 2 para uso incorreto. Um\nnúmero negativo é um ARG (-5, -1.5); ponha -- antes de outros ARGs que começam com '-'.",
+    "The target to run (see 'twinrun targets').": "O alvo a executar (veja 'twinrun targets').",
+    'Positional arguments.': 'Argumentos posicionais.',
+    'Backend: thread (default), process or both.': 'Backend: thread (padrão), process ou both.',
+    'A keyword argument, KEY=VALUE (repeatable).': 'Um argumento nomeado, KEY=VALUE (repetível).',
+    "The worker's name (default: Thread-N (target) or Process-N).":
+        'O nome do worker (padrão: Thread-N (alvo) ou Process-N).',
+    'Mark the worker as a daemon (recorded in the spec and the JSON; run waits for it anyway).':
+        'Marca o worker como daemon (registrado na especificação e no JSON; run espera por ele mesmo assim).',
+    'How a process worker starts: spawn (default: re-run twinrun) or forkserver (fork a warm helper).':
+        'Como um worker de processo inicia: spawn (padrão: executa o twinrun de novo) ou forkserver (fork de um auxiliar já pronto).',
+    'Run the launch spec (preset) saved in FILE, as the window saves it, instead of TARGET and ARGs.':
+        'Executa a especificação de lançamento (preset) salva em FILE, como a janela a salva, em vez de TARGET e ARGs.',
+    'Stop the worker after SECONDS; exit 124.': 'Para o worker após SECONDS; sai com 124.',
+    'Print one JSON object per worker, nothing else.': 'Imprime um objeto JSON por worker, e nada mais.',
+    "Also run the call with CPython's threading.Thread and/or multiprocessing.Process and compare all runs (needs python3).":
+        'Executa a chamada também com threading.Thread e/ou multiprocessing.Process do CPython e compara todas as execuções (requer python3).',
+    'With --python: the Python interpreter to use (default: python3 on PATH).':
+        'Com --python: o interpretador Python a usar (padrão: python3 no PATH).',
+    '--python-exe: only with --python': '--python-exe: só com --python',
+    'missing TARGET (known: %1)': 'falta TARGET (conhecidos: %1)',
+    '--kwarg %1: expected KEY=VALUE with KEY a Python identifier':
+        '--kwarg %1: esperado KEY=VALUE com KEY um identificador Python',
+    '--kwarg %1: keyword %2 given more than once': '--kwarg %1: argumento nomeado %2 dado mais de uma vez',
+    '--name: expected a non-empty name': '--name: esperado um nome não vazio',
+    '--start-method %1: expected spawn or forkserver': '--start-method %1: esperado spawn ou forkserver',
+    '--as %1: expected thread, process or both': '--as %1: esperado thread, process ou both',
+    '--spec %1 already says what to run: drop TARGET and ARGs':
+        '--spec %1 já diz o que executar: retire TARGET e ARGs',
+    '--spec %1 already says what to run: drop --%2': '--spec %1 já diz o que executar: retire --%2',
+    '--timeout %1: expected a number of seconds greater than 0':
+        '--timeout %1: esperado um número de segundos maior que 0',
+    "TwinRun demo: faz_algo(1, 1.5, 'Edson') as a thread and as a process, like the\nseed's threading.Thread / multiprocessing.Process example.":
+        "Demonstração do TwinRun: faz_algo(1, 1.5, 'Edson') como thread e como processo, como no\nexemplo original com threading.Thread / multiprocessing.Process.",
+    "Measures launch cost and output throughput of thread and process workers through the\nWorker API, next to floors measured in the same run. bench/compare.py runs this and\nPython's threading/multiprocessing side by side.":
+        'Mede o custo de início e a vazão de saída de workers de thread e de processo pela\nAPI Worker, ao lado de pisos medidos na mesma execução. bench/compare.py executa isto e\no threading/multiprocessing do Python lado a lado.',
+    'Thread launches (default 200).': 'Inícios de thread (padrão 200).',
+    'Process launches (default 50).': 'Inícios de processo (padrão 50).',
+    'Lines in the flood (default 1000000).': 'Linhas do flood (padrão 1000000).',
+    'Lines in the memory flood (default 10000000).': 'Linhas do flood de memória (padrão 10000000).',
+    'Skip the memory flood.': 'Pula o flood de memória.',
+    'Print one JSON object.': 'Imprime um objeto JSON.',
+    'Progress on stderr, a line a step: "progress FRACTION STEP".':
+        'Progresso na stderr, uma linha por etapa: "progress FRACTION STEP".',
+    '--%1 %2: expected a whole number greater than 0': '--%1 %2: esperado um número inteiro maior que 0',
+    # Command line: around the runs (twinrun::CliRun)
+    "cannot keep %1's output until it is printed: %2":
+        'não é possível guardar a saída de %1 até que seja impressa: %2',
+    '%1 is still running and cannot be killed (a thread can only stop itself); leaving it behind':
+        '%1 ainda está em execução e não pode ser morto (uma thread só pode parar a si mesma); deixando-o para trás',
+    'thread %1; process %2': 'thread %1; processo %2',
+    '%1, %2 line %3: %4': '%1, %2 linha %3: %4',
+    '(no such line)': '(linha inexistente)',
+    '(past the first 1 MiB, not kept)': '(depois do primeiro 1 MiB, não guardada)',
+    'times: %1': 'tempos: %1',
+    '(CPU %1)': '(CPU %1)',
+    'cannot write to %1: %2': 'não é possível escrever em %1: %2',
+    # Command line: bench's report (twinrun::BenchReport)
+    'Launch (create + start + join of noop), microseconds: min / median / p90':
+        'Início (criar + iniciar + join de noop), microssegundos: mín / mediana / p90',
+    'worker': 'worker',
+    'to running': 'até em execução',
+    'to joined': 'até o join',
+    "Output flood captured into the worker's log": 'Flood de saída capturado no log do worker',
+    'Memory: %1-line flood, peak RSS %2 MB (log kept %3 lines, dropped %4)':
+        'Memória: flood de %1 linhas, pico de RSS %2 MB (o log guardou %3 linhas, descartou %4)',
+    'Command line: run flood %1 %2, peak RSS %3 MB': 'Linha de comando: run flood %1 %2, pico de RSS %3 MB',
     # ArgListEditor
     'No positional arguments': 'Nenhum argumento posicional',
     'No keyword arguments': 'Nenhum argumento nomeado',
@@ -376,6 +481,15 @@ PT = {
 }
 # Plural forms for pt_BR: one, many.
 PT_NUMERUS = {
+    # Command line: bench's report (twinrun::BenchReport)
+    '%1 lines in %2 s: %3 lines/s, %4 MB/s': ['%1 linha em %2 s: %3 linhas/s, %4 MB/s',
+                                              '%1 linhas em %2 s: %3 linhas/s, %4 MB/s'],
+    'Responsiveness: %n workers flooding, event-loop stall max %1 ms, p99 %2 ms':
+        ['Responsividade: %n worker em flood, parada do laço de eventos máx. %1 ms, p99 %2 ms',
+         'Responsividade: %n workers em flood, parada do laço de eventos máx. %1 ms, p99 %2 ms'],
+    'Sampling %n process workers once a second: %1% of one CPU (the whole process, less what it spends without sampling: %2%)':
+        ['Amostrar %n worker de processo uma vez por segundo: %1% de uma CPU (o processo inteiro, menos o que gasta sem amostrar: %2%)',
+         'Amostrar %n workers de processo uma vez por segundo: %1% de uma CPU (o processo inteiro, menos o que gasta sem amostrar: %2%)'],
     'Copied %n line(s) to the clipboard': ['%n linha copiada para a área de transferência',
                                            '%n linhas copiadas para a área de transferência'],
 }

@@ -241,6 +241,58 @@
     </message>
   </context>
   <context>
+    <name>twinrun::BenchReport</name>
+    <message>
+      <source>Launch (create + start + join of noop), microseconds: min / median / p90</source>
+      <translation>Início (criar + iniciar + join de noop), microssegundos: mín / mediana / p90</translation>
+    </message>
+    <message>
+      <source>worker</source>
+      <translation>worker</translation>
+    </message>
+    <message>
+      <source>to running</source>
+      <translation>até em execução</translation>
+    </message>
+    <message>
+      <source>to joined</source>
+      <translation>até o join</translation>
+    </message>
+    <message>
+      <source>Output flood captured into the worker's log</source>
+      <translation>Flood de saída capturado no log do worker</translation>
+    </message>
+    <message numerus="yes">
+      <source>%1 lines in %2 s: %3 lines/s, %4 MB/s</source>
+      <translation>
+        <numerusform>%1 linha em %2 s: %3 linhas/s, %4 MB/s</numerusform>
+        <numerusform>%1 linhas em %2 s: %3 linhas/s, %4 MB/s</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Memory: %1-line flood, peak RSS %2 MB (log kept %3 lines, dropped %4)</source>
+      <translation>Memória: flood de %1 linhas, pico de RSS %2 MB (o log guardou %3 linhas, descartou %4)</translation>
+    </message>
+    <message>
+      <source>Command line: run flood %1 %2, peak RSS %3 MB</source>
+      <translation>Linha de comando: run flood %1 %2, pico de RSS %3 MB</translation>
+    </message>
+    <message numerus="yes">
+      <source>Responsiveness: %n workers flooding, event-loop stall max %1 ms, p99 %2 ms</source>
+      <translation>
+        <numerusform>Responsividade: %n worker em flood, parada do laço de eventos máx. %1 ms, p99 %2 ms</numerusform>
+        <numerusform>Responsividade: %n workers em flood, parada do laço de eventos máx. %1 ms, p99 %2 ms</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Sampling %n process workers once a second: %1% of one CPU (the whole process, less what it spends without sampling: %2%)</source>
+      <translation>
+        <numerusform>Amostrar %n worker de processo uma vez por segundo: %1% de uma CPU (o processo inteiro, menos o que gasta sem amostrar: %2%)</numerusform>
+        <numerusform>Amostrar %n workers de processo uma vez por segundo: %1% de uma CPU (o processo inteiro, menos o que gasta sem amostrar: %2%)</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>twinrun::BenchRunner</name>
     <message>
       <source>Cannot start %1: %2</source>
@@ -253,6 +305,296 @@
     <message>
       <source>%1 did not finish the measurements%2</source>
       <translation>%1 não terminou as medições%2</translation>
+    </message>
+  </context>
+  <context>
+    <name>twinrun::Cli</name>
+    <message>
+      <source>--%1 %2: expected a whole number greater than 0</source>
+      <translation>--%1 %2: esperado um número inteiro maior que 0</translation>
+    </message>
+    <message>
+      <source>Measures launch cost and output throughput of thread and process workers through the
+Worker API, next to floors measured in the same run. bench/compare.py runs this and
+Python's threading/multiprocessing side by side.</source>
+      <translation>Mede o custo de início e a vazão de saída de workers de thread e de processo pela
+API Worker, ao lado de pisos medidos na mesma execução. bench/compare.py executa isto e
+o threading/multiprocessing do Python lado a lado.</translation>
+    </message>
+    <message>
+      <source>Thread launches (default 200).</source>
+      <translation>Inícios de thread (padrão 200).</translation>
+    </message>
+    <message>
+      <source>Process launches (default 50).</source>
+      <translation>Inícios de processo (padrão 50).</translation>
+    </message>
+    <message>
+      <source>Lines in the flood (default 1000000).</source>
+      <translation>Linhas do flood (padrão 1000000).</translation>
+    </message>
+    <message>
+      <source>Lines in the memory flood (default 10000000).</source>
+      <translation>Linhas do flood de memória (padrão 10000000).</translation>
+    </message>
+    <message>
+      <source>Skip the memory flood.</source>
+      <translation>Pula o flood de memória.</translation>
+    </message>
+    <message>
+      <source>Print one JSON object.</source>
+      <translation>Imprime um objeto JSON.</translation>
+    </message>
+    <message>
+      <source>Progress on stderr, a line a step: "progress FRACTION STEP".</source>
+      <translation>Progresso na stderr, uma linha por etapa: "progress FRACTION STEP".</translation>
+    </message>
+    <message>
+      <source>unexpected argument %1</source>
+      <translation>argumento inesperado %1</translation>
+    </message>
+    <message>
+      <source>Usage: twinrun [COMMAND] [OPTIONS]</source>
+      <translation>Uso: twinrun [COMANDO] [OPÇÕES]</translation>
+    </message>
+    <message>
+      <source>Runs one function as a thread or as a process through one API, like Python's
+threading.Thread and multiprocessing.Process, and compares the two.</source>
+      <translation>Executa uma função como thread ou como processo por uma única API, como o
+threading.Thread e o multiprocessing.Process do Python, e compara os dois.</translation>
+    </message>
+    <message>
+      <source>Commands:</source>
+      <translation>Comandos:</translation>
+    </message>
+    <message>
+      <source>(none)</source>
+      <translation>(nenhum)</translation>
+    </message>
+    <message>
+      <source>open the window; without a display, run the demo instead</source>
+      <translation>abre a janela; sem display, executa a demonstração</translation>
+    </message>
+    <message>
+      <source>run a target: twinrun run TARGET [ARG ...] [--as thread|process|both]</source>
+      <translation>executa um alvo: twinrun run TARGET [ARG ...] [--as thread|process|both]</translation>
+    </message>
+    <message>
+      <source>list the targets with their signatures and descriptions (plugins too)</source>
+      <translation>lista os alvos com assinaturas e descrições (plugins também)</translation>
+    </message>
+    <message>
+      <source>run the seed example faz_algo(1, 1.5, 'Edson') as a thread and a process</source>
+      <translation>executa o exemplo original faz_algo(1, 1.5, 'Edson') como thread e como processo</translation>
+    </message>
+    <message>
+      <source>measure launch cost and output throughput of both backends</source>
+      <translation>mede o custo de início e a vazão de saída dos dois backends</translation>
+    </message>
+    <message>
+      <source>Options:</source>
+      <translation>Opções:</translation>
+    </message>
+    <message>
+      <source>show this help (twinrun COMMAND --help: that command's)</source>
+      <translation>mostra esta ajuda (twinrun COMANDO --help: a desse comando)</translation>
+    </message>
+    <message>
+      <source>show the version</source>
+      <translation>mostra a versão</translation>
+    </message>
+    <message>
+      <source>Examples:</source>
+      <translation>Exemplos:</translation>
+    </message>
+    <message>
+      <source>Lists the targets a worker can run.</source>
+      <translation>Lista os alvos que um worker pode executar.</translation>
+    </message>
+    <message>
+      <source>Print a JSON array.</source>
+      <translation>Imprime um array JSON.</translation>
+    </message>
+    <message>
+      <source>process only</source>
+      <translation>só processo</translation>
+    </message>
+    <message>
+      <source>plugin %1</source>
+      <translation>plugin %1</translation>
+    </message>
+    <message>
+      <source>Backend: thread (default), process or both.</source>
+      <translation>Backend: thread (padrão), process ou both.</translation>
+    </message>
+    <message>
+      <source>A keyword argument, KEY=VALUE (repeatable).</source>
+      <translation>Um argumento nomeado, KEY=VALUE (repetível).</translation>
+    </message>
+    <message>
+      <source>The worker's name (default: Thread-N (target) or Process-N).</source>
+      <translation>O nome do worker (padrão: Thread-N (alvo) ou Process-N).</translation>
+    </message>
+    <message>
+      <source>Mark the worker as a daemon (recorded in the spec and the JSON; run waits for it anyway).</source>
+      <translation>Marca o worker como daemon (registrado na especificação e no JSON; run espera por ele mesmo assim).</translation>
+    </message>
+    <message>
+      <source>How a process worker starts: spawn (default: re-run twinrun) or forkserver (fork a warm helper).</source>
+      <translation>Como um worker de processo inicia: spawn (padrão: executa o twinrun de novo) ou forkserver (fork de um auxiliar já pronto).</translation>
+    </message>
+    <message>
+      <source>Run the launch spec (preset) saved in FILE, as the window saves it, instead of TARGET and ARGs.</source>
+      <translation>Executa a especificação de lançamento (preset) salva em FILE, como a janela a salva, em vez de TARGET e ARGs.</translation>
+    </message>
+    <message>
+      <source>Stop the worker after SECONDS; exit 124.</source>
+      <translation>Para o worker após SECONDS; sai com 124.</translation>
+    </message>
+    <message>
+      <source>Print one JSON object per worker, nothing else.</source>
+      <translation>Imprime um objeto JSON por worker, e nada mais.</translation>
+    </message>
+    <message>
+      <source>Also run the call with CPython's threading.Thread and/or multiprocessing.Process and compare all runs (needs python3).</source>
+      <translation>Executa a chamada também com threading.Thread e/ou multiprocessing.Process do CPython e compara todas as execuções (requer python3).</translation>
+    </message>
+    <message>
+      <source>With --python: the Python interpreter to use (default: python3 on PATH).</source>
+      <translation>Com --python: o interpretador Python a usar (padrão: python3 no PATH).</translation>
+    </message>
+    <message>
+      <source>--python-exe: only with --python</source>
+      <translation>--python-exe: só com --python</translation>
+    </message>
+    <message>
+      <source>missing TARGET (known: %1)</source>
+      <translation>falta TARGET (conhecidos: %1)</translation>
+    </message>
+    <message>
+      <source>--kwarg %1: expected KEY=VALUE with KEY a Python identifier</source>
+      <translation>--kwarg %1: esperado KEY=VALUE com KEY um identificador Python</translation>
+    </message>
+    <message>
+      <source>--kwarg %1: keyword %2 given more than once</source>
+      <translation>--kwarg %1: argumento nomeado %2 dado mais de uma vez</translation>
+    </message>
+    <message>
+      <source>--name: expected a non-empty name</source>
+      <translation>--name: esperado um nome não vazio</translation>
+    </message>
+    <message>
+      <source>--start-method %1: expected spawn or forkserver</source>
+      <translation>--start-method %1: esperado spawn ou forkserver</translation>
+    </message>
+    <message>
+      <source>--as %1: expected thread, process or both</source>
+      <translation>--as %1: esperado thread, process ou both</translation>
+    </message>
+    <message>
+      <source>--spec %1 already says what to run: drop TARGET and ARGs</source>
+      <translation>--spec %1 já diz o que executar: retire TARGET e ARGs</translation>
+    </message>
+    <message>
+      <source>--spec %1 already says what to run: drop --%2</source>
+      <translation>--spec %1 já diz o que executar: retire --%2</translation>
+    </message>
+    <message>
+      <source>Runs TARGET with ARGs (Python literals: 1, 1.5, 'text', True, None, (1, 2); a bare word
+is a str) as a thread, a process or both. The target's stdout and stderr pass through
+unchanged. Exit status: the worker's exit code; 128+N when a process died by signal N;
+124 when --timeout ran out; 130/143 on SIGINT/SIGTERM; 2 for bad usage. A negative
+number is an ARG (-5, -1.5); put -- before other ARGs that start with '-'.</source>
+      <translation>Executa TARGET com ARGs (literais Python: 1, 1.5, 'texto', True, None, (1, 2); uma palavra
+solta é uma str) como thread, como processo ou ambos. A stdout e a stderr do alvo passam
+sem mudança. Código de saída: o do worker; 128+N quando um processo morreu pelo sinal N;
+124 quando o --timeout se esgotou; 130/143 com SIGINT/SIGTERM; 2 para uso incorreto. Um
+número negativo é um ARG (-5, -1.5); ponha -- antes de outros ARGs que começam com '-'.</translation>
+    </message>
+    <message>
+      <source>The target to run (see 'twinrun targets').</source>
+      <translation>O alvo a executar (veja 'twinrun targets').</translation>
+    </message>
+    <message>
+      <source>Positional arguments.</source>
+      <translation>Argumentos posicionais.</translation>
+    </message>
+    <message>
+      <source>--timeout %1: expected a number of seconds greater than 0</source>
+      <translation>--timeout %1: esperado um número de segundos maior que 0</translation>
+    </message>
+    <message>
+      <source>TwinRun demo: faz_algo(1, 1.5, 'Edson') as a thread and as a process, like the
+seed's threading.Thread / multiprocessing.Process example.</source>
+      <translation>Demonstração do TwinRun: faz_algo(1, 1.5, 'Edson') como thread e como processo, como no
+exemplo original com threading.Thread / multiprocessing.Process.</translation>
+    </message>
+    <message>
+      <source>unknown option %1</source>
+      <translation>opção desconhecida %1</translation>
+    </message>
+    <message>
+      <source>unknown command %1 (commands: run, targets, demo, bench)</source>
+      <translation>comando desconhecido %1 (comandos: run, targets, demo, bench)</translation>
+    </message>
+    <message>
+      <source>Show this help.</source>
+      <translation>Mostra esta ajuda.</translation>
+    </message>
+    <message>
+      <source>(an ARG that starts with '-' goes after --: twinrun run TARGET [options] -- ARG ...)</source>
+      <translation>(um ARG que começa com '-' vai depois de --: twinrun run TARGET [opções] -- ARG ...)</translation>
+    </message>
+    <message>
+      <source>no display found (DISPLAY is not set): running the demo instead of opening the window</source>
+      <translation>nenhum display encontrado (DISPLAY não está definido): executando a demonstração em vez de abrir a janela</translation>
+    </message>
+    <message>
+      <source>warning: skipped %1</source>
+      <translation>aviso: ignorado %1</translation>
+    </message>
+    <message>
+      <source>Load the plugin FILE first (repeatable): its targets are named &lt;plugin&gt;.&lt;function&gt;. Plugins in TWINRUN_PLUGIN_PATH and the user's plugin folder are found without it.</source>
+      <translation>Carrega antes o plugin FILE (repetível): seus alvos se chamam &lt;plugin&gt;.&lt;função&gt;. Plugins em TWINRUN_PLUGIN_PATH e na pasta de plugins do usuário são encontrados sem esta opção.</translation>
+    </message>
+  </context>
+  <context>
+    <name>twinrun::CliRun</name>
+    <message>
+      <source>cannot write to %1: %2</source>
+      <translation>não é possível escrever em %1: %2</translation>
+    </message>
+    <message>
+      <source>%1, %2 line %3: %4</source>
+      <translation>%1, %2 linha %3: %4</translation>
+    </message>
+    <message>
+      <source>(no such line)</source>
+      <translation>(linha inexistente)</translation>
+    </message>
+    <message>
+      <source>(past the first 1 MiB, not kept)</source>
+      <translation>(depois do primeiro 1 MiB, não guardada)</translation>
+    </message>
+    <message>
+      <source>times: %1</source>
+      <translation>tempos: %1</translation>
+    </message>
+    <message>
+      <source>(CPU %1)</source>
+      <translation>(CPU %1)</translation>
+    </message>
+    <message>
+      <source>%1 is still running and cannot be killed (a thread can only stop itself); leaving it behind</source>
+      <translation>%1 ainda está em execução e não pode ser morto (uma thread só pode parar a si mesma); deixando-o para trás</translation>
+    </message>
+    <message>
+      <source>cannot keep %1's output until it is printed: %2</source>
+      <translation>não é possível guardar a saída de %1 até que seja impressa: %2</translation>
+    </message>
+    <message>
+      <source>thread %1; process %2</source>
+      <translation>thread %1; processo %2</translation>
     </message>
   </context>
   <context>

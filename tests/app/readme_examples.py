@@ -73,8 +73,11 @@ def main():
     text = section(open(readme, encoding="utf-8").read(), "Command line")
     failures = 0
     count = 0
+    # No display (the command line, never the window), and English whatever the desktop's
+    # language: the README shows English output (LANGUAGE outranks LC_ALL for Qt).
     env = {k: v for k, v in os.environ.items()
-           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "LANGUAGE", "LC_MESSAGES")}
+    env.update(LC_ALL="C.UTF-8", LANG="C.UTF-8")
     with tempfile.TemporaryDirectory() as work:
         for language, body, before in blocks(text):
             m = re.search(r"<!-- readme-test: file (\S+) -->\s*$", before)

@@ -26,13 +26,28 @@ inline QString workerBinary()
     return qEnvironmentVariable("TWINRUN_WORKER_BINARY");
 }
 
-// The environment without a display: twinrun runs its command line, never the window.
+// The environment without a display: twinrun runs its command line, never the window. In
+// English whatever the desktop's language (the tests check English messages); withLocale()
+// gives another language.
 inline QProcessEnvironment headless()
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("DISPLAY"));
     env.remove(QStringLiteral("WAYLAND_DISPLAY"));
     env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    env.remove(QStringLiteral("LANGUAGE")); // Qt prefers it to LC_ALL for translations
+    env.remove(QStringLiteral("LC_MESSAGES"));
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    return env;
+}
+
+// headless() as a user whose locale is `locale` ("pt_BR.UTF-8") sets it: LANG only.
+inline QProcessEnvironment withLocale(const QString& locale)
+{
+    QProcessEnvironment env = headless();
+    env.remove(QStringLiteral("LC_ALL"));
+    env.insert(QStringLiteral("LANG"), locale);
     return env;
 }
 
@@ -49,10 +64,11 @@ inline Outcome finish(QProcess& p, int msecs = 60000)
 }
 
 inline Outcome runProgram(const QString& program, const QStringList& args,
-                          const QByteArray& input = {}, bool closeInput = true)
+                          const QByteArray& input = {}, bool closeInput = true,
+                          const QProcessEnvironment& env = headless())
 {
     QProcess p;
-    p.setProcessEnvironment(headless());
+    p.setProcessEnvironment(env);
     p.start(program, args);
     if (!p.waitForStarted(20000))
         return {{}, "could not start " + program.toUtf8(), -1};
@@ -64,9 +80,9 @@ inline Outcome runProgram(const QString& program, const QStringList& args,
 }
 
 inline Outcome runTwinrun(const QStringList& args, const QByteArray& input = {},
-                          bool closeInput = true)
+                          bool closeInput = true, const QProcessEnvironment& env = headless())
 {
-    return runProgram(binary(), args, input, closeInput);
+    return runProgram(binary(), args, input, closeInput, env);
 }
 
 } // namespace clirun

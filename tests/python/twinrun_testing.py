@@ -83,6 +83,14 @@ def run_python(spec, as_, method=None, extra=(), env=None):
                 os.close(fd)
 
 
+def twinrun_env():
+    """The environment for the C++ binary: its command line (no window) in English whatever the
+    desktop's language, as the messages compared are (LANGUAGE outranks LC_ALL for Qt)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_MESSAGES")}
+    env.update(QT_QPA_PLATFORM="offscreen", LC_ALL="C.UTF-8", LANG="C.UTF-8")
+    return env
+
+
 def twinrun_binary():
     return os.environ.get("TWINRUN_BINARY") or DEFAULT_BINARY
 
@@ -99,7 +107,7 @@ def run_twinrun(spec):
     try:
         done = subprocess.run([twinrun_binary(), "run", "--spec", path, "--json"],
                               capture_output=True, timeout=TIMEOUT, stdin=subprocess.DEVNULL,
-                              env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+                              env=twinrun_env())
     finally:
         os.remove(path)
     record = json.loads(done.stdout.split(b"\n")[0].decode("utf-8", "surrogateescape"))
@@ -111,7 +119,7 @@ def run_twinrun_plain(*arguments):
     """`twinrun ARGUMENTS`: stdout, stderr and exit status."""
     done = subprocess.run([twinrun_binary(), *arguments], capture_output=True, timeout=TIMEOUT,
                           stdin=subprocess.DEVNULL,
-                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+                          env=twinrun_env())
     return Run(done.stdout, done.stderr, done.returncode, {})
 
 
