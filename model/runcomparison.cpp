@@ -15,29 +15,35 @@ bool isEnded(const Worker* worker)
     return !worker || Worker::isFinal(worker->state());
 }
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("twinrun::Comparison", text);
-}
+// The verdict's words, in Comparison::summary()'s translation context. (A free tr() function
+// here would be filed by lupdate under another context than the one looked up.)
+struct ComparisonText {
+    Q_DECLARE_TR_FUNCTIONS(twinrun::Comparison)
+};
 
 // Why this run's output cannot stand for what its target prints, or "". Whole sentences per
 // backend, so that a translation can agree with each noun.
 QString whyIncomplete(const Worker* worker, bool thread)
 {
     if (!worker)
-        return thread ? tr("the thread is gone") : tr("the process is gone");
+        return thread ? ComparisonText::tr("the thread is gone")
+                      : ComparisonText::tr("the process is gone");
     switch (worker->state()) {
     case Worker::State::Created:
-        return thread ? tr("the thread has not started") : tr("the process has not started");
+        return thread ? ComparisonText::tr("the thread has not started")
+                      : ComparisonText::tr("the process has not started");
     case Worker::State::Starting:
     case Worker::State::Running:
-        return thread ? tr("the thread is still running") : tr("the process is still running");
+        return thread ? ComparisonText::tr("the thread is still running")
+                      : ComparisonText::tr("the process is still running");
     case Worker::State::Terminated:
     case Worker::State::Killed:
-        return (thread ? tr("the thread was stopped (%1)") : tr("the process was stopped (%1)"))
+        return (thread ? ComparisonText::tr("the thread was stopped (%1)")
+                       : ComparisonText::tr("the process was stopped (%1)"))
             .arg(stateText(worker->state()));
     case Worker::State::FailedToStart:
-        return thread ? tr("the thread failed to start") : tr("the process failed to start");
+        return thread ? ComparisonText::tr("the thread failed to start")
+                      : ComparisonText::tr("the process failed to start");
     case Worker::State::Finished:
     case Worker::State::Failed:
     case Worker::State::Crashed:
@@ -78,8 +84,9 @@ QString RunComparison::notComparable() const
     for (Channel channel : {Channel::Stdout, Channel::Stderr}) {
         const QString error = m_comparator.result(channel).error;
         if (!error.isEmpty())
-            reasons << (channel == Channel::Stdout ? tr("stdout could not be compared (%1)")
-                                                   : tr("stderr could not be compared (%1)"))
+            reasons << (channel == Channel::Stdout
+                            ? ComparisonText::tr("stdout could not be compared (%1)")
+                            : ComparisonText::tr("stderr could not be compared (%1)"))
                            .arg(error);
     }
     return reasons.join(QStringLiteral(", "));

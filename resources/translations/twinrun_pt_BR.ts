@@ -29,49 +29,6 @@
     </message>
   </context>
   <context>
-    <name>twinrun</name>
-    <message>
-      <source>the thread is gone</source>
-      <translation>a thread não existe mais</translation>
-    </message>
-    <message>
-      <source>the process is gone</source>
-      <translation>o processo não existe mais</translation>
-    </message>
-    <message>
-      <source>the thread has not started</source>
-      <translation>a thread não foi iniciada</translation>
-    </message>
-    <message>
-      <source>the process has not started</source>
-      <translation>o processo não foi iniciado</translation>
-    </message>
-    <message>
-      <source>the thread is still running</source>
-      <translation>a thread ainda está em execução</translation>
-    </message>
-    <message>
-      <source>the process is still running</source>
-      <translation>o processo ainda está em execução</translation>
-    </message>
-    <message>
-      <source>the thread was stopped (%1)</source>
-      <translation>a thread foi parada (%1)</translation>
-    </message>
-    <message>
-      <source>the process was stopped (%1)</source>
-      <translation>o processo foi parado (%1)</translation>
-    </message>
-    <message>
-      <source>the thread failed to start</source>
-      <translation>a thread não iniciou</translation>
-    </message>
-    <message>
-      <source>the process failed to start</source>
-      <translation>o processo não iniciou</translation>
-    </message>
-  </context>
-  <context>
     <name>twinrun::ArgListEditor</name>
     <message>
       <source>No positional arguments</source>
@@ -702,6 +659,54 @@ exemplo original com threading.Thread / multiprocessing.Process.</translation>
       <source>different: %1</source>
       <translation>diferentes: %1</translation>
     </message>
+    <message>
+      <source>the thread is gone</source>
+      <translation>a thread não existe mais</translation>
+    </message>
+    <message>
+      <source>the process is gone</source>
+      <translation>o processo não existe mais</translation>
+    </message>
+    <message>
+      <source>the thread has not started</source>
+      <translation>a thread não foi iniciada</translation>
+    </message>
+    <message>
+      <source>the process has not started</source>
+      <translation>o processo não foi iniciado</translation>
+    </message>
+    <message>
+      <source>the thread is still running</source>
+      <translation>a thread ainda está em execução</translation>
+    </message>
+    <message>
+      <source>the process is still running</source>
+      <translation>o processo ainda está em execução</translation>
+    </message>
+    <message>
+      <source>the thread was stopped (%1)</source>
+      <translation>a thread foi parada (%1)</translation>
+    </message>
+    <message>
+      <source>the process was stopped (%1)</source>
+      <translation>o processo foi parado (%1)</translation>
+    </message>
+    <message>
+      <source>the thread failed to start</source>
+      <translation>a thread não iniciou</translation>
+    </message>
+    <message>
+      <source>the process failed to start</source>
+      <translation>o processo não iniciou</translation>
+    </message>
+    <message>
+      <source>stdout could not be compared (%1)</source>
+      <translation>não foi possível comparar a stdout (%1)</translation>
+    </message>
+    <message>
+      <source>stderr could not be compared (%1)</source>
+      <translation>não foi possível comparar a stderr (%1)</translation>
+    </message>
   </context>
   <context>
     <name>twinrun::FindBar</name>
@@ -1268,17 +1273,6 @@ exemplo original com threading.Thread / multiprocessing.Process.</translation>
     <message>
       <source># Not a valid call yet: %1</source>
       <translation># Ainda não é uma chamada válida: %1</translation>
-    </message>
-  </context>
-  <context>
-    <name>twinrun::RunComparison</name>
-    <message>
-      <source>stdout could not be compared (%1)</source>
-      <translation>não foi possível comparar a stdout (%1)</translation>
-    </message>
-    <message>
-      <source>stderr could not be compared (%1)</source>
-      <translation>não foi possível comparar a stderr (%1)</translation>
     </message>
   </context>
   <context>

@@ -117,6 +117,17 @@ private Q_SLOTS:
         QVERIFY(o.out.contains("backend: thread\n"));
     }
 
+    // The reasons come from the model (RunComparison), translated as the window shows them.
+    void incompleteVerdictInPortuguese()
+    {
+        const Outcome o = runTwinrun({"run", "sleep", "30", "--as", "both", "--timeout", "0.3"}, {},
+                                     true, withLocale(kPortuguese));
+        QCOMPARE(o.status, 124);
+        QVERIFY2(o.out.contains("\nincompletos: a thread foi parada (encerrado), o processo foi "
+                                "parado (encerrado) (thread "),
+                 o.out);
+    }
+
     void jsonIsTheSameInEveryLanguage_data()
     {
         QTest::addColumn<QStringList>("arguments");
