@@ -222,12 +222,12 @@ QString LaunchPanel::currentTargetName() const
 
 void LaunchPanel::refreshTargets()
 {
-    m_target->refresh();
+    m_target->refresh(); // keeps the current target
+    // A target shown while unknown gets its signature and description now, its rows as they
+    // are; a known one is left alone (the user may be typing in it).
     const QString name = currentTargetName();
-    if (name != m_shownTarget)
-        return; // cannot happen: refresh() keeps the current target
-    // A target shown while unknown gets its signature and description now; rows as they are.
-    showTarget(name, {m_args->states(), m_kwargs->states()});
+    if (name == m_shownTarget && !m_shownRegistered && TargetRegistry::instance().find(name))
+        showTarget(name, {m_args->states(), m_kwargs->states()});
 }
 
 void LaunchPanel::pickTarget(const QString& name)
@@ -251,6 +251,7 @@ void LaunchPanel::showTarget(const QString& name, const Form& form)
 {
     m_shownTarget = name;
     const Target* target = TargetRegistry::instance().find(name);
+    m_shownRegistered = target != nullptr;
     const Signature signature = target ? target->signature : Signature{};
     m_description->setText(target ? targetDescriptionText(*target)
                                   : tr("This target is not registered."));

@@ -136,6 +136,7 @@ private:
     QString m_problem;
     QString m_blockedReason;
     QString m_shownTarget;                    // the target whose arguments the editors hold
+    bool m_shownRegistered = false;           // and whether it was registered when shown
     std::pair<QString, QString> m_specPlugin; // the last setSpec()'s target and its plugin file
     QHash<QString, Form> m_formsByTarget;     // so switching targets back and forth loses nothing
     bool m_settingSpec = false;

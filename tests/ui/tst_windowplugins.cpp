@@ -16,6 +16,7 @@
 #include <QAbstractItemModel>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -184,14 +185,34 @@ private Q_SLOTS:
         const QString testkit = canonical(testPlugin(QStringLiteral("testkit")));
         const QString missing = m_folder.filePath(QStringLiteral("libgone.so"));
         QSettings().setValue(QStringLiteral("plugins/loaded"), QStringList{testkit, missing});
+        // The last session's form names a target of a plugin not loaded yet: shown as typed,
+        // refused, until its plugin is loaded.
+        LaunchSpec last;
+        last.worker.target = QStringLiteral("primes.count_below");
+        last.worker.args = {Value::fromInt(20)};
+        const QJsonObject form{
+            {QStringLiteral("spec"), last.toJson()},
+            {QStringLiteral("args"),
+             QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("int")},
+                                    {QStringLiteral("text"), QStringLiteral("20")}}}},
+            {QStringLiteral("kwargs"), QJsonArray{}}};
+        QSettings().setValue(QStringLiteral("launch/form"),
+                             QJsonDocument(form).toJson(QJsonDocument::Compact));
 
         MainWindow window;
         QVERIFY(window.pluginQueue()->isBusy()); // the window is there before the plugins
         window.show();
-        TargetCombo* combo = window.launchPanel()->targetCombo();
+        LaunchPanel* panel = window.launchPanel();
+        QCOMPARE(panel->spec().worker.target, QStringLiteral("primes.count_below"));
+        QVERIFY(!panel->isValid()); // unknown yet
+        TargetCombo* combo = panel->targetCombo();
         QTRY_VERIFY_WITH_TIMEOUT(combo->findData(QStringLiteral("primes.count_below")) >= 0,
                                  kTimeout);
         waitIdle(window);
+        QVERIFY2(panel->isValid(), qPrintable(panel->problem()));
+        QCOMPARE(panel->spec().worker.args, Value::Items{Value::fromInt(20)});
+        QCOMPARE(combo->findText(QStringLiteral("primes.count_below (unknown target)")), -1);
+        QCOMPARE(combo->currentData().toString(), QStringLiteral("primes.count_below"));
         QVERIFY(combo->findData(QStringLiteral("testkit.hello")) >= 0);
         QVERIFY(window.noticeBar()->isVisible());
         const QString notice = window.noticeBar()->text();
