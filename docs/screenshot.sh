@@ -5,6 +5,9 @@
 #   docs/screenshot-dark.png     the same Both launch with TWINRUN_COLOR_SCHEME=dark
 #   docs/screenshot-800x600.png  a Both launch on an 800x600 screen
 #   docs/screenshot-pt_BR.png    a Both launch with LANG=pt_BR.UTF-8, the README's second
+#   docs/screenshot-plugin.png   the example plugin's primes.count_below, a Both launch, with the
+#                                target list open on the plugin's group (needs xdotool; the
+#                                plugin is the build's, build/plugins/libprimes.so)
 # Builds nothing: pass the twinrun binary (default: build/app/twinrun). Needs Xvfb, xdpyinfo,
 # xwininfo (x11-utils) and ImageMagick's `import`. SCREENSHOT_DISPLAY picks the X display
 # number (default :97).
@@ -55,6 +58,37 @@ shot() { # DISPLAY OUTPUT DEMO [VAR=VALUE ...]
     echo "screenshot.sh: wrote docs/$output"
 }
 
+# The example plugin's target launched both ways (its plugin loaded first, as a preset's),
+# then the target list opened from the keyboard (Alt+<the Target box's mnemonic>, F4). The
+# list is a window of its own: the screen is taken, cut to the main window.
+plugin_shot() { # DISPLAY OUTPUT MNEMONIC [VAR=VALUE ...]
+    local display="$1" output="$2" mnemonic="$3"
+    shift 3
+    local plugin spec window geometry
+    plugin="$(realpath "$(dirname "$binary")/../plugins/libprimes.so")"
+    spec='{"version": 1, "mode": "both", "worker": {"version": 1, "target": "primes.count_below",
+           "args": [{"type": "int", "value": 1000000}], "kwargs": [], "name": "",
+           "daemon": false, "start_method": "spawn", "plugin": "'"$plugin"'"}}'
+    local home="$tmp/home-$(basename "$output")" # settings and the per-user plugin folder
+    mkdir -p "$home/config" "$home/data"
+    env DISPLAY="$display" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" \
+        TWINRUN_DEMO_LAUNCH="$spec" QT_QPA_PLATFORM=xcb LANG=C.UTF-8 "$@" "$binary" \
+        >/dev/null 2>&1 &
+    local app=$!
+    sleep 4 # the plugin is checked and loaded, both runs end
+    window="$(DISPLAY="$display" xwininfo -root -tree 2>/dev/null |
+        awk '/"TwinRun"/ { print $1; exit }')"
+    DISPLAY="$display" xdotool windowfocus --sync "$window" key "alt+$mnemonic" sleep 0.3 key F4
+    sleep 1
+    geometry="$(DISPLAY="$display" xwininfo -id "$window" |
+        awk '/Absolute upper-left X/ { x = $4 } /Absolute upper-left Y/ { y = $4 }
+             /Width:/ { w = $2 } /Height:/ { h = $2 } END { print w "x" h "+" x "+" y }')"
+    DISPLAY="$display" import -window root -crop "$geometry" +repage "$here/$output"
+    kill "$app" 2>/dev/null || true
+    wait "$app" 2>/dev/null || true
+    echo "screenshot.sh: wrote docs/$output"
+}
+
 stop_xvfb() {
     for pid in "${pids[@]}"; do
         kill "$pid" 2>/dev/null || true
@@ -70,6 +104,7 @@ shot "$display" screenshot.png both
 shot "$display" screenshot-first.png ""
 shot "$display" screenshot-dark.png both TWINRUN_COLOR_SCHEME=dark
 shot "$display" screenshot-pt_BR.png both LANG=pt_BR.UTF-8
+plugin_shot "$display" screenshot-plugin.png t
 stop_xvfb
 start_xvfb "$display" 800x600
 shot "$display" screenshot-800x600.png both

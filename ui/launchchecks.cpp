@@ -3,6 +3,7 @@
 #include "launchpanel.h"
 
 #include "invalidmark.h"
+#include "targetcombo.h"
 
 #include <QAction>
 #include <QButtonGroup>

@@ -1,5 +1,7 @@
 #include "launchpanel.h"
 
+#include "targetcombo.h"
+
 #include "appresources.h"
 #include "invalidmark.h"
 #include "themecolors.h"
@@ -60,7 +62,7 @@ Value valueOrText(const ArgRow* row)
 
 LaunchPanel::LaunchPanel(QWidget* parent)
     : QWidget(parent)
-    , m_target(new QComboBox(this))
+    , m_target(new TargetCombo(this))
     , m_description(new QLabel(this))
     , m_argsBox(new QGroupBox(tr("&Positional arguments"), this))
     , m_args(new ArgListEditor(ArgRow::Kind::Positional, m_argsBox))
@@ -147,123 +149,6 @@ LaunchPanel::LaunchPanel(QWidget* parent)
     setSpec(LaunchSpec::seedExample());
 }
 
-QWidget* LaunchPanel::buildTargetBox()
-{
-    auto* box = new QGroupBox(tr("&Target"), this);
-    m_target->setObjectName(QStringLiteral("targetCombo"));
-    m_target->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_target->setMinimumContentsLength(16);
-    m_target->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    for (const Target* target : TargetRegistry::instance().targets()) {
-        m_target->addItem(target->signature.toString(target->name), target->name);
-        m_target->setItemData(m_target->count() - 1, targetDescriptionText(*target),
-                              Qt::ToolTipRole);
-    }
-    // Typing "co" picks count at "c": the focus moves on only when the typing pauses (the
-    // combo's own keyboard-search interval), so the "o" still goes to the combo.
-    m_focusAfterTyping = new QTimer(this);
-    m_focusAfterTyping->setSingleShot(true);
-    m_focusAfterTyping->setInterval(QApplication::keyboardInputInterval());
-    connect(m_focusAfterTyping, &QTimer::timeout, this, [this] {
-        if (m_target->hasFocus())
-            focusFirstNeedingInput(m_launchButton);
-    });
-    connect(m_target, &QComboBox::activated, this, [this] {
-        onTargetPicked();
-        if (m_target->hasFocus())
-            m_focusAfterTyping->start();
-        else
-            focusFirstNeedingInput(m_launchButton);
-    });
-
-    m_description->setObjectName(QStringLiteral("descriptionLabel"));
-    m_description->setWordWrap(true);
-    m_description->setTextFormat(Qt::PlainText);
-    m_description->setForegroundRole(QPalette::PlaceholderText);
-
-    auto* layout = new QVBoxLayout(box);
-    layout->addWidget(m_target);
-    layout->addWidget(m_description);
-    return box;
-}
-
-QWidget* LaunchPanel::buildWorkerBox()
-{
-    auto* box = new QGroupBox(tr("Worker"), this);
-    m_name->setObjectName(QStringLiteral("nameEdit"));
-    m_name->setPlaceholderText(tr("default: Thread-N (target) / Process-N"));
-    m_name->setClearButtonEnabled(true);
-
-    m_daemon->setObjectName(QStringLiteral("daemonCheck"));
-    m_daemon->setToolTip(tr("A daemon worker is stopped when the app quits; the app waits "
-                            "for the others (and asks you first)"));
-
-    m_modeBox->setObjectName(QStringLiteral("modeBox"));
-    auto* modeLayout = new QHBoxLayout(m_modeBox);
-    modeLayout->setContentsMargins(0, 0, 0, 0);
-    const struct {
-        LaunchSpec::Mode mode;
-        const char* objectName;
-        QString text;
-        QString toolTip;
-    } modes[] = {
-        {LaunchSpec::Mode::Thread, "threadRadio", tr("Thread"),
-         tr("threading.Thread: runs inside this app, shares its memory")},
-        {LaunchSpec::Mode::Process, "processRadio", tr("Process"),
-         tr("multiprocessing.Process: a child process of its own (spawn)")},
-        {LaunchSpec::Mode::Both, "bothRadio", tr("Both"),
-         tr("The same call as a thread and as a process at once, to compare them")},
-    };
-    for (const auto& m : modes) {
-        auto* radio = new QRadioButton(m.text, m_modeBox);
-        radio->setObjectName(QLatin1String(m.objectName));
-        radio->setToolTip(m.toolTip);
-        m_mode->addButton(radio, static_cast<int>(m.mode));
-        modeLayout->addWidget(radio);
-    }
-    modeLayout->addStretch();
-
-    m_startMethod->setObjectName(QStringLiteral("startMethodCombo"));
-    m_startMethod->addItem(tr("spawn"), static_cast<int>(StartMethod::Spawn));
-    m_startMethod->addItem(tr("forkserver"), static_cast<int>(StartMethod::ForkServer));
-    m_startMethod->setToolTip(tr("How a process worker starts, like Python's start methods: spawn "
-                                 "re-runs TwinRun; forkserver forks a warm helper (faster)"));
-    modeLayout->insertWidget(modeLayout->count() - 1, m_startMethod);
-
-    auto* nameRow = new QHBoxLayout;
-    nameRow->addWidget(m_name, 1);
-    nameRow->addWidget(m_daemon);
-    auto* layout = new QFormLayout(box);
-    auto* runAs = new QLabel(tr("R&un as:"), box);
-    runAs->setBuddy(m_mode->button(static_cast<int>(LaunchSpec::Mode::Thread)));
-    auto* name = new QLabel(tr("&Name:"), box);
-    name->setBuddy(m_name);
-    layout->addRow(runAs, m_modeBox);
-    layout->addRow(QString(), buildPythonCheck());
-    layout->addRow(name, nameRow);
-    return box;
-}
-
-QWidget* LaunchPanel::buildReasonBox()
-{
-    m_reasonBox->setObjectName(QStringLiteral("reasonBox"));
-    auto* icon = new QLabel(m_reasonBox);
-    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
-    icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(size, size));
-    icon->setAlignment(Qt::AlignTop);
-    m_reason->setObjectName(QStringLiteral("reasonLabel"));
-    m_reason->setWordWrap(true);
-    m_reason->setTextFormat(Qt::PlainText); // the reason quotes what the user typed
-    m_reason->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    applyColors();
-    auto* layout = new QHBoxLayout(m_reasonBox);
-    layout->setContentsMargins(4, 0, 4, 0);
-    layout->addWidget(icon);
-    layout->addWidget(m_reason, 1);
-    m_reasonBox->hide();
-    return m_reasonBox;
-}
-
 int LaunchPanel::idealHeight() const
 {
     const QWidget* fields = m_scroll->widget();
@@ -293,19 +178,22 @@ LaunchSpec LaunchPanel::spec() const
     s.worker.name = m_name->text().trimmed();
     s.worker.daemon = m_daemon->isChecked();
     s.worker.startMethod = static_cast<StartMethod>(m_startMethod->currentData().toInt());
+    // A plugin target names its plugin (a preset then loads it first); one not loaded yet
+    // keeps the plugin its spec named.
+    if (const Target* target = TargetRegistry::instance().find(s.worker.target))
+        s.worker.plugin = target->plugin;
+    else if (m_specPlugin.first == s.worker.target)
+        s.worker.plugin = m_specPlugin.second;
     return s;
 }
 
 void LaunchPanel::setSpec(const LaunchSpec& spec)
 {
     m_settingSpec = true;
-    int index = m_target->findData(spec.worker.target);
-    if (index < 0) {
-        // Kept rather than dropped, so the form shows what was asked; validation refuses it.
-        m_target->addItem(tr("%1 (unknown target)").arg(spec.worker.target), spec.worker.target);
-        index = m_target->count() - 1;
-    }
-    m_target->setCurrentIndex(index);
+    // An unknown target is kept rather than dropped, so the form shows what was asked;
+    // validation refuses it until its plugin is loaded (refreshTargets()).
+    m_target->setCurrentTarget(spec.worker.target);
+    m_specPlugin = {spec.worker.target, spec.worker.plugin};
     showTarget(spec.worker.target, {statesOf(spec.worker.args), statesOf(spec.worker.kwargs)});
     m_name->setText(spec.worker.name);
     m_daemon->setChecked(spec.worker.daemon);
@@ -329,7 +217,23 @@ LaunchSpec::Mode LaunchPanel::mode() const
 
 QString LaunchPanel::currentTargetName() const
 {
-    return m_target->currentData().toString();
+    return m_target->currentTarget();
+}
+
+void LaunchPanel::refreshTargets()
+{
+    m_target->refresh(); // keeps the current target
+    // A target shown while unknown gets its signature and description now, its rows as they
+    // are; a known one is left alone (the user may be typing in it).
+    const QString name = currentTargetName();
+    if (name == m_shownTarget && !m_shownRegistered && TargetRegistry::instance().find(name))
+        showTarget(name, {m_args->states(), m_kwargs->states()});
+}
+
+void LaunchPanel::pickTarget(const QString& name)
+{
+    m_target->setCurrentTarget(name);
+    onTargetPicked();
 }
 
 void LaunchPanel::onTargetPicked()
@@ -347,9 +251,13 @@ void LaunchPanel::showTarget(const QString& name, const Form& form)
 {
     m_shownTarget = name;
     const Target* target = TargetRegistry::instance().find(name);
+    m_shownRegistered = target != nullptr;
     const Signature signature = target ? target->signature : Signature{};
     m_description->setText(target ? targetDescriptionText(*target)
                                   : tr("This target is not registered."));
+    m_description->setToolTip(target && !target->plugin.isEmpty()
+                                  ? tr("From the plugin %1").arg(target->plugin)
+                                  : QString());
     const bool wasSetting = std::exchange(m_settingSpec, true);
     m_args->setSignature(signature);
     m_kwargs->setSignature(signature);

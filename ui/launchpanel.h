@@ -1,6 +1,7 @@
 #pragma once
 
 #include "arglisteditor.h"
+#include "targetcombo.h"
 #include <twinrun/launchspec.h>
 
 #include <QHash>
@@ -55,13 +56,19 @@ public:
     // The form's widgets in tab order, ending with Launch (the window continues the chain).
     QList<QWidget*> tabChain() const;
 
+    // Picks the target as the user would in the list (its arguments as last typed for it).
+    void pickTarget(const QString& name);
+    // The target list again, after a plugin was loaded: a target shown while unknown gets its
+    // signature and description, its rows kept as typed.
+    void refreshTargets();
+
     bool isValid() const { return m_problem.isEmpty(); }
     QString problem() const { return m_problem; }
 
     // Ctrl+Return; enabled while the form is valid. The window puts it in its menu too.
     QAction* launchAction() const { return m_launchAction; }
 
-    QComboBox* targetCombo() const { return m_target; }
+    TargetCombo* targetCombo() const { return m_target; }
     ArgListEditor* argsEditor() const { return m_args; }
     ArgListEditor* kwargsEditor() const { return m_kwargs; }
     QLineEdit* nameEdit() const { return m_name; }
@@ -105,7 +112,7 @@ private:
     QWidget* buildPythonCheck(); // launchpython.cpp
     void updatePythonCheck();
 
-    QComboBox* m_target;
+    TargetCombo* m_target;
     QLabel* m_description;
     QGroupBox* m_argsBox;
     ArgListEditor* m_args;
@@ -128,8 +135,10 @@ private:
 
     QString m_problem;
     QString m_blockedReason;
-    QString m_shownTarget;                // the target whose arguments the editors hold
-    QHash<QString, Form> m_formsByTarget; // so switching targets back and forth loses nothing
+    QString m_shownTarget;                    // the target whose arguments the editors hold
+    bool m_shownRegistered = false;           // and whether it was registered when shown
+    std::pair<QString, QString> m_specPlugin; // the last setSpec()'s target and its plugin file
+    QHash<QString, Form> m_formsByTarget;     // so switching targets back and forth loses nothing
     bool m_settingSpec = false;
 };
 

@@ -7,6 +7,8 @@
 #include "outputpane.h"
 #include "outputview.h"
 #include "paritypanel.h"
+#include "pluginloadqueue.h"
+#include "targetcombo.h"
 #include "timelineview.h"
 #include "workerspanel.h"
 #include <twinrun/outputlog.h>
@@ -77,6 +79,7 @@ MainWindow::MainWindow(QWidget* parent)
     layout->addWidget(m_mainSplitter, 1);
     setCentralWidget(central);
 
+    buildPluginLoading();
     buildMenus();
     m_runningLabel = new QLabel(this);
     m_runningLabel->setObjectName(QStringLiteral("runningLabel"));
@@ -104,6 +107,7 @@ MainWindow::MainWindow(QWidget* parent)
     const QSize available = screen() ? screen()->availableSize() : QSize(1240, 800);
     resize(std::min(1240, available.width()), std::min(800, available.height()));
     restoreSettings();
+    loadStartupPlugins();
     showFormSpec();
     updateRunningLabel();
     showWorker(nullptr);
@@ -140,7 +144,8 @@ void MainWindow::startDemoLaunch()
     }
     // TWINRUN_DEMO_PYTHON=1: with "Compare with Python" on (when it can be).
     const bool python = qEnvironmentVariable("TWINRUN_DEMO_PYTHON") == QLatin1String("1");
-    QTimer::singleShot(0, this, [this, spec = *demoSpec, python] {
+    // A plugin's target: its plugin first; if it is refused, the worker says so as it fails.
+    whenPluginLoaded(demoSpec->worker.plugin, [this, spec = *demoSpec, python](const QString&) {
         m_launchPanel->setSpec(spec);
         m_launchPanel->pythonCheck()->setChecked(python);
         launch(spec, m_launchPanel->compareWithPython());
@@ -208,6 +213,7 @@ QList<Worker*> MainWindow::launch(const LaunchSpec& spec, bool withPython)
         parity->startPython(PythonSetup::locate());
     }
     m_workersPanel->selectWorker(workers.first());
+    noticePluginThreads(workers);
     QStringList names;
     for (const Worker* w : workers) {
         if (w->state() == Worker::State::FailedToStart) {

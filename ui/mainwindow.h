@@ -19,6 +19,7 @@ class LaunchPanel;
 class MessageBar;
 class OutputPane;
 class ParityPanel;
+class PluginLoadQueue;
 class Session;
 class TimelineView;
 class Worker;
@@ -36,6 +37,14 @@ class WorkersPanel;
 //
 // Small screens: the window fits the screen, the splitters share it in proportion, the code
 // panel collapses when the form needs the height (View > Code Panel brings it back).
+//
+// Plugins (twinrun/pluginloader.h): at start the window loads, off the GUI thread, the
+// plugins of the plugin folders (as the command line does) and those loaded in earlier
+// sessions (QSettings); the files refused are listed in a message bar, not a modal box, and
+// forgotten. File > Load Plugin loads one more; a preset naming a plugin target loads its
+// plugin first. A refusal then is a message box and nothing else changes. The first time a
+// plugin's target runs as a thread, a bar says once (per plugin file, kept in QSettings) that
+// it shares the app's fate.
 //
 // TWINRUN_DEMO_LAUNCH=thread|process|both in the environment launches the seed example in
 // that mode right after the window opens, and a JSON launch spec launches that spec
@@ -66,6 +75,11 @@ public:
     // What Save Preset offers: the target's name (".json"), in the folder of the last preset
     // saved (home at first); "preset.json" while no target is picked.
     QString suggestedPresetPath() const;
+    // File > Load Plugin without the dialog: checks the file off the GUI thread (the status
+    // bar says so meanwhile), loads it, remembers it for the next sessions and picks its first
+    // target; a refusal is a window-modal message box (not waited for), nothing else changes.
+    void loadPluginFile(const QString& path);
+    PluginLoadQueue* pluginQueue() const { return m_pluginQueue; }
     // Replaces askQuitChoice() (tests, embedding).
     void setQuitPrompt(QuitPrompt prompt) { m_quitPrompt = std::move(prompt); }
 
@@ -95,6 +109,16 @@ private:
     void askOutputLineLimit();
     void showFormSpec();
     void startDemoLaunch();
+    // mainwindowplugins.cpp
+    void buildPluginLoading();
+    void loadStartupPlugins();
+    void askPluginFile();
+    void showRefusal(const QString& title, const QString& text);
+    void rememberPlugin(const QString& file);
+    // Calls then (later, on the GUI thread) once plugin is loaded ("" for none), with "" or
+    // the refusal.
+    void whenPluginLoaded(const QString& plugin, std::function<void(const QString&)> then);
+    void noticePluginThreads(const QList<Worker*>& workers);
     void fitSplitters();
     void showWorker(Worker* worker);
     void showStatusMessage(const QString& message);
@@ -119,6 +143,8 @@ private:
     MessageBar* m_closeBar = nullptr;
     MessageBar* m_noticeBar = nullptr;
     QAction* m_codePanelAction = nullptr;
+    PluginLoadQueue* m_pluginQueue = nullptr;
+    QString m_checkingMessage; // the status bar's while a plugin is checked
     int m_outputLineLimit = 0;
     QuitPrompt m_quitPrompt;
     bool m_closeWhenIdle = false;

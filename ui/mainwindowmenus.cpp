@@ -6,6 +6,7 @@
 #include "helppages.h"
 #include "launchpanel.h"
 #include "outputpane.h"
+#include "pluginloadqueue.h"
 #include "workerspanel.h"
 #include <twinrun/outputlog.h>
 #include <twinrun/session.h>
@@ -60,8 +61,26 @@ Status MainWindow::openPreset(const QString& path)
     const std::optional<LaunchSpec> spec = readLaunchSpecFile(path, &error);
     if (!spec)
         return Status::error(tr("Cannot open %1: %2").arg(path, error));
-    m_launchPanel->setSpec(*spec);
-    statusBar()->showMessage(tr("Opened %1").arg(path), 5000);
+    const auto show = [this, path](const LaunchSpec& s) {
+        m_launchPanel->setSpec(s);
+        statusBar()->showMessage(tr("Opened %1").arg(path), 5000);
+    };
+    const QString& plugin = spec->worker.plugin;
+    const Target* target = TargetRegistry::instance().find(spec->worker.target);
+    if (plugin.isEmpty() || (target && target->plugin == QFileInfo(plugin).canonicalFilePath())) {
+        show(*spec);
+        return Status::ok();
+    }
+    // Its plugin first, off the GUI thread; the form changes only once it is loaded.
+    m_pluginQueue->loadFile(plugin, [this, path, show, s = *spec](const PluginScan& result) {
+        if (result.loaded.isEmpty()) {
+            showRefusal(tr("Open Preset"),
+                        tr("Cannot open %1: %2").arg(path, result.problems.value(0)));
+            return;
+        }
+        rememberPlugin(result.loaded.first().file);
+        show(s);
+    });
     return Status::ok();
 }
 
@@ -123,6 +142,12 @@ void MainWindow::buildMenus()
     save->setObjectName(QStringLiteral("savePresetAction"));
     save->setShortcut(QKeySequence::Save);
     connect(save, &QAction::triggered, this, &MainWindow::savePresetAs);
+    file->addSeparator();
+    QAction* plugin = file->addAction(tr("Load &Plugin…"));
+    plugin->setObjectName(QStringLiteral("loadPluginAction"));
+    plugin->setToolTip(tr("Load a plugin (a lib<name>.so built with twinrun_add_plugin): its "
+                          "targets join the list"));
+    connect(plugin, &QAction::triggered, this, &MainWindow::askPluginFile);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"));
     quit->setObjectName(QStringLiteral("quitAction"));

@@ -24,6 +24,27 @@ QStringList pluginFolders()
     return folders;
 }
 
+QList<PluginCandidate> findFolderPlugins(const QString& onlyPlugin, const QStringList& folders)
+{
+    QList<PluginCandidate> candidates;
+    for (const QString& folder : folders) {
+        const QDir dir(folder);
+        const QStringList files =
+            dir.entryList({QStringLiteral("*.so")}, QDir::Files | QDir::Readable, QDir::Name);
+        for (const QString& name : files) {
+            const QString path = dir.absoluteFilePath(name);
+            // The marker only: a plugin that is not wanted never runs.
+            const plugins::FileCheck file = plugins::checkPluginFile(path);
+            if (!file.problem.isEmpty())
+                candidates.append(
+                    {path, {}, plugins::pluginLabel(path) + QStringLiteral(": ") + file.problem});
+            else if (onlyPlugin.isEmpty() || file.name == onlyPlugin)
+                candidates.append({path, file.name, {}});
+        }
+    }
+    return candidates;
+}
+
 PluginScan loadPluginFolders(const QString& onlyPlugin, const QStringList& folders,
                              const PluginLoadOptions& options)
 {
@@ -31,29 +52,20 @@ PluginScan loadPluginFolders(const QString& onlyPlugin, const QStringList& folde
     QStringList namesLoaded;
     for (const PluginInfo& p : loadedPlugins())
         namesLoaded << p.name;
-    for (const QString& folder : folders) {
-        const QDir dir(folder);
-        const QStringList files =
-            dir.entryList({QStringLiteral("*.so")}, QDir::Files | QDir::Readable, QDir::Name);
-        for (const QString& name : files) {
-            const QString path = dir.absoluteFilePath(name);
-            // The marker first: a plugin that is not wanted, or is loaded already, never runs.
-            const plugins::FileCheck file = plugins::checkPluginFile(path);
-            if (!file.problem.isEmpty()) {
-                scan.problems << plugins::pluginLabel(path) + QStringLiteral(": ") + file.problem;
-                continue;
-            }
-            if ((!onlyPlugin.isEmpty() && file.name != onlyPlugin) ||
-                namesLoaded.contains(file.name))
-                continue;
-            const PluginLoad load = loadPlugin(path, options);
-            if (!load) {
-                scan.problems << load.error;
-                continue;
-            }
-            namesLoaded << load.plugin->name;
-            scan.loaded << *load.plugin;
+    for (const PluginCandidate& candidate : findFolderPlugins(onlyPlugin, folders)) {
+        if (!candidate.problem.isEmpty()) {
+            scan.problems << candidate.problem;
+            continue;
         }
+        if (namesLoaded.contains(candidate.name))
+            continue; // the first file of a name wins; a plugin loaded already never runs again
+        const PluginLoad load = loadPlugin(candidate.file, options);
+        if (!load) {
+            scan.problems << load.error;
+            continue;
+        }
+        namesLoaded << load.plugin->name;
+        scan.loaded << *load.plugin;
     }
     return scan;
 }

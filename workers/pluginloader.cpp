@@ -246,34 +246,75 @@ QString probe(const FileCheck& file, const PluginLoadOptions& options, QStringLi
 
 } // namespace plugins
 
-PluginLoad loadPlugin(const QString& path, const PluginLoadOptions& options)
+PluginCheck checkPlugin(const QString& path, const PluginLoadOptions& options)
 {
     using namespace plugins;
-    QMutexLocker lock(&loaderMutex());
-    PluginLoad result;
+    PluginCheck result;
+    result.path = path;
     const auto refuse = [&result, &path](const QString& why) {
         result.error = pluginLabel(path) + QStringLiteral(": ") + why;
         return result;
     };
-    // Loaded already (every launch of a plugin target asks): nothing to read again.
-    if (const PluginInfo* same = loadedByFile(QFileInfo(path).canonicalFilePath())) {
-        result.plugin = *same;
+    const auto passLoaded = [&result](const PluginInfo& same) {
+        result.file = same.file;
+        result.name = same.name;
+        result.targets = same.targets;
         return result;
+    };
+    // Loaded already (every launch of a plugin target asks): nothing to read again.
+    {
+        QMutexLocker lock(&loaderMutex());
+        if (const PluginInfo* same = loadedByFile(QFileInfo(path).canonicalFilePath()))
+            return passLoaded(*same);
     }
     const FileCheck file = checkPluginFile(path);
     if (!file.problem.isEmpty())
         return refuse(file.problem);
-    if (const PluginInfo* same = loadedByFile(file.file)) {
-        result.plugin = *same;
-        return result;
+    {
+        QMutexLocker lock(&loaderMutex());
+        if (const PluginInfo* same = loadedByFile(file.file))
+            return passLoaded(*same);
+        if (const PluginInfo* other = loadedByName(file.name))
+            return refuse(QStringLiteral("a plugin named %1 is already loaded, from %2")
+                              .arg(quoted(file.name), other->file));
     }
-    if (const PluginInfo* other = loadedByName(file.name))
-        return refuse(QStringLiteral("a plugin named %1 is already loaded, from %2")
-                          .arg(quoted(file.name), other->file));
+    // Unlocked: the probe may take its whole timeout.
     QStringList probed;
     if (const QString problem = probe(file, options, &probed); !problem.isEmpty())
         return refuse(problem);
-    for (const QString& name : probed) {
+    result.file = file.file;
+    result.name = file.name;
+    result.targets = probed;
+    return result;
+}
+
+PluginLoad loadCheckedPlugin(const PluginCheck& check)
+{
+    using namespace plugins;
+    PluginLoad result;
+    const auto refuse = [&result, &check](const QString& why) {
+        result.error = pluginLabel(check.path) + QStringLiteral(": ") + why;
+        return result;
+    };
+    if (!check) {
+        result.error = check.error;
+        return result;
+    }
+    QMutexLocker lock(&loaderMutex());
+    if (const PluginInfo* same = loadedByFile(check.file)) {
+        result.plugin = *same;
+        return result;
+    }
+    // What the probe checked is what is loaded here: the marker is read again.
+    const FileCheck file = checkPluginFile(check.file);
+    if (!file.problem.isEmpty())
+        return refuse(file.problem);
+    if (file.file != check.file || file.name != check.name)
+        return refuse(QStringLiteral("changed since it was checked"));
+    if (const PluginInfo* other = loadedByName(file.name))
+        return refuse(QStringLiteral("a plugin named %1 is already loaded, from %2")
+                          .arg(quoted(file.name), other->file));
+    for (const QString& name : check.targets) {
         if (const Target* taken = TargetRegistry::instance().find(name))
             return refuse(QStringLiteral("its target %1 clashes with one already loaded%2")
                               .arg(quoted(name), taken->plugin.isEmpty()
@@ -286,7 +327,7 @@ PluginLoad loadPlugin(const QString& path, const PluginLoadOptions& options)
     QStringList names;
     for (const Target& t : opened.targets)
         names << t.name;
-    QString problem = names == probed
+    QString problem = names == check.targets
                           ? registerTargets(file, opened.targets)
                           : QStringLiteral("added other targets here than in its check");
     if (!problem.isEmpty()) {
@@ -295,6 +336,11 @@ PluginLoad loadPlugin(const QString& path, const PluginLoadOptions& options)
     }
     result.plugin = loaded().constLast();
     return result;
+}
+
+PluginLoad loadPlugin(const QString& path, const PluginLoadOptions& options)
+{
+    return loadCheckedPlugin(checkPlugin(path, options));
 }
 
 QList<PluginInfo> loadedPlugins()

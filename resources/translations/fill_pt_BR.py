@@ -32,6 +32,19 @@ PT = {
     'Not available for this target: %1': 'Indisponível para este alvo: %1',
     "Also run the call with CPython's threading.Thread and/or multiprocessing.Process, and compare every run":
         'Executa a chamada também com threading.Thread e/ou multiprocessing.Process do CPython e compara todas as execuções',
+    # pluginui (issue 10): plugins in the window (TargetCombo, LaunchPanel, MainWindow)
+    'From the plugin %1': 'Do plugin %1',
+    'Plugin %1 (%2)': 'Plugin %1 (%2)',
+    'Checking the plugin %1…': 'Verificando o plugin %1…',
+    'Plugins not loaded (File > Load Plugin… tries again):\n%1':
+        'Plugins não carregados (Arquivo > Carregar plugin… tenta de novo):\n%1',
+    'Load Plugin': 'Carregar plugin',
+    'TwinRun plugins (*.so)': 'Plugins do TwinRun (*.so)',
+    'Load &Plugin…': 'Carregar &plugin…',
+    'Load a plugin (a lib<name>.so built with twinrun_add_plugin): its targets join the list':
+        'Carrega um plugin (uma lib<nome>.so feita com twinrun_add_plugin): seus alvos entram na lista',
+    '%1 runs as a thread inside TwinRun, as every plugin target run as a thread does: if it crashes, TwinRun ends with it; if it never returns, it cannot be killed. Run it as a process to keep it isolated. (Said once for the plugin %2.)':
+        '%1 roda como thread dentro do TwinRun, como todo alvo de plugin rodado como thread: se ele falhar, o TwinRun termina junto; se nunca retornar, não pode ser morto. Rode-o como processo para mantê-lo isolado. (Dito uma vez para o plugin %2.)',
     # QMessageBox (the quit prompt)
     'Workers Still Running': 'Workers ainda em execução',
     '1 worker is still running: %1.': '1 worker ainda está em execução: %1.',
@@ -490,6 +503,9 @@ PT_NUMERUS = {
     'Sampling %n process workers once a second: %1% of one CPU (the whole process, less what it spends without sampling: %2%)':
         ['Amostrar %n worker de processo uma vez por segundo: %1% de uma CPU (o processo inteiro, menos o que gasta sem amostrar: %2%)',
          'Amostrar %n workers de processo uma vez por segundo: %1% de uma CPU (o processo inteiro, menos o que gasta sem amostrar: %2%)'],
+    # pluginui (issue 10)
+    'Loaded the plugin %1: %n target(s)': ['Plugin %1 carregado: %n alvo',
+                                           'Plugin %1 carregado: %n alvos'],
     'Copied %n line(s) to the clipboard': ['%n linha copiada para a área de transferência',
                                            '%n linhas copiadas para a área de transferência'],
 }

@@ -912,10 +912,6 @@ exemplo original com threading.Thread / multiprocessing.Process.</translation>
       <translation>N&amp;ome:</translation>
     </message>
     <message>
-      <source>%1 (unknown target)</source>
-      <translation>%1 (alvo desconhecido)</translation>
-    </message>
-    <message>
       <source>This target is not registered.</source>
       <translation>Este alvo não está registrado.</translation>
     </message>
@@ -934,6 +930,10 @@ exemplo original com threading.Thread / multiprocessing.Process.</translation>
     <message>
       <source>Also run the call with CPython's threading.Thread and/or multiprocessing.Process, and compare every run</source>
       <translation>Executa a chamada também com threading.Thread e/ou multiprocessing.Process do CPython e compara todas as execuções</translation>
+    </message>
+    <message>
+      <source>From the plugin %1</source>
+      <translation>Do plugin %1</translation>
     </message>
   </context>
   <context>
@@ -1150,6 +1150,43 @@ exemplo original com threading.Thread / multiprocessing.Process.</translation>
       <source>Timeline</source>
       <translation>Linha do tempo</translation>
     </message>
+    <message>
+      <source>Load &amp;Plugin…</source>
+      <translation>Carregar &amp;plugin…</translation>
+    </message>
+    <message>
+      <source>Load a plugin (a lib&lt;name&gt;.so built with twinrun_add_plugin): its targets join the list</source>
+      <translation>Carrega um plugin (uma lib&lt;nome&gt;.so feita com twinrun_add_plugin): seus alvos entram na lista</translation>
+    </message>
+    <message>
+      <source>Checking the plugin %1…</source>
+      <translation>Verificando o plugin %1…</translation>
+    </message>
+    <message>
+      <source>Plugins not loaded (File &gt; Load Plugin… tries again):
+%1</source>
+      <translation>Plugins não carregados (Arquivo &gt; Carregar plugin… tenta de novo):
+%1</translation>
+    </message>
+    <message>
+      <source>Load Plugin</source>
+      <translation>Carregar plugin</translation>
+    </message>
+    <message>
+      <source>TwinRun plugins (*.so)</source>
+      <translation>Plugins do TwinRun (*.so)</translation>
+    </message>
+    <message numerus="yes">
+      <source>Loaded the plugin %1: %n target(s)</source>
+      <translation>
+        <numerusform>Plugin %1 carregado: %n alvo</numerusform>
+        <numerusform>Plugin %1 carregado: %n alvos</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>%1 runs as a thread inside TwinRun, as every plugin target run as a thread does: if it crashes, TwinRun ends with it; if it never returns, it cannot be killed. Run it as a process to keep it isolated. (Said once for the plugin %2.)</source>
+      <translation>%1 roda como thread dentro do TwinRun, como todo alvo de plugin rodado como thread: se ele falhar, o TwinRun termina junto; se nunca retornar, não pode ser morto. Rode-o como processo para mantê-lo isolado. (Dito uma vez para o plugin %2.)</translation>
+    </message>
   </context>
   <context>
     <name>twinrun::OutputPane</name>
@@ -1335,6 +1372,21 @@ exemplo original com threading.Thread / multiprocessing.Process.</translation>
     <message>
       <source>Allocates and touches megabytes MiB, holds them for seconds (interruptible), then frees them and prints one line.</source>
       <translation>Aloca e toca megabytes MiB, mantém-nos por seconds segundos (interrompível), então os libera e imprime uma linha.</translation>
+    </message>
+  </context>
+  <context>
+    <name>twinrun::TargetCombo</name>
+    <message>
+      <source>%1 (unknown target)</source>
+      <translation>%1 (alvo desconhecido)</translation>
+    </message>
+    <message>
+      <source>From the plugin %1</source>
+      <translation>Do plugin %1</translation>
+    </message>
+    <message>
+      <source>Plugin %1 (%2)</source>
+      <translation>Plugin %1 (%2)</translation>
     </message>
   </context>
   <context>

@@ -290,8 +290,16 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(folder));
         const QString copy = folder + QStringLiteral("/libtest kit.so");
         QVERIFY(QFile::copy(testPlugin(QStringLiteral("testkit")), copy));
-        const PluginLoad load = loadPlugin(copy);
+        // In two steps, as the window does: the check (the probe) runs nothing here.
+        const PluginCheck check = checkPlugin(copy);
+        QVERIFY2(check, qPrintable(check.error));
+        QCOMPARE(check.targets, QStringList({QStringLiteral("testkit.hello"),
+                                             QStringLiteral("testkit.die")}));
+        QVERIFY(!isMapped(copy));
+        QVERIFY(!TargetRegistry::instance().find(QStringLiteral("testkit.hello")));
+        const PluginLoad load = loadCheckedPlugin(check);
         QVERIFY2(load, qPrintable(load.error));
+        QVERIFY(isMapped(copy));
         QCOMPARE(load.plugin->file, QFileInfo(copy).canonicalFilePath());
         for (const auto& [backend, method] :
              {std::pair{Backend::Thread, StartMethod::Spawn},

@@ -48,8 +48,32 @@ struct TWINRUN_WORKERS_EXPORT PluginLoadOptions {
 // A refusal changes nothing. Loading a file already loaded is a success that does nothing.
 // Thread-safe; blocks while the probe runs (up to the timeout); the probe's child dies with
 // the calling thread, which must outlive the call (it does: the call waits for it).
+// loadPlugin() is checkPlugin() (steps 1 and 2), then loadCheckedPlugin() (step 3).
 TWINRUN_WORKERS_EXPORT PluginLoad loadPlugin(const QString& path,
                                              const PluginLoadOptions& options = {});
+
+// What steps 1 and 2 found: the plugin passed (or is loaded already) and none of its code has
+// run in this program; or the refusal, one line naming the file.
+struct TWINRUN_WORKERS_EXPORT PluginCheck {
+    QString path;        // as given (refusals name it)
+    QString file;        // absolute and canonical
+    QString name;        // "primes"
+    QStringList targets; // as the probe listed them: "primes.count_below", ...
+    QString error;
+    explicit operator bool() const { return error.isEmpty(); }
+};
+
+// Steps 1 and 2 of loadPlugin(), for a program that keeps the probe off a thread that must
+// not block (the window checks on a thread of its own, then loads on its GUI thread).
+// Thread-safe; blocks up to options.probeTimeoutMs, without holding the loader's lock
+// meanwhile (a loadPlugin() of a plugin already loaded answers at once on another thread).
+// A file already loaded passes at once.
+TWINRUN_WORKERS_EXPORT PluginCheck checkPlugin(const QString& path,
+                                               const PluginLoadOptions& options = {});
+// Step 3 of loadPlugin() for a check: a failed one is returned as its refusal; a passed one is
+// loaded here (its marker read again must still name the same plugin and targets, and the
+// names must still be free). Quick: no probe. Thread-safe.
+TWINRUN_WORKERS_EXPORT PluginLoad loadCheckedPlugin(const PluginCheck& check);
 
 // The plugins loaded into this program, in load order.
 TWINRUN_WORKERS_EXPORT QList<PluginInfo> loadedPlugins();
@@ -67,6 +91,18 @@ struct TWINRUN_WORKERS_EXPORT PluginScan {
     QList<PluginInfo> loaded; // loaded by this scan
     QStringList problems;     // one line per file refused, naming it
 };
+
+// A plugin file in the plugin folders, as its marker names it (read, never run).
+struct TWINRUN_WORKERS_EXPORT PluginCandidate {
+    QString file;    // absolute, as found in its folder
+    QString name;    // from its marker
+    QString problem; // the marker's refusal, one line naming the file; "" when it passed
+};
+// The *.so files in folders, in order (folders in order, then file names); with onlyPlugin set,
+// only those whose marker names it, and those refused. Quick: only markers are read.
+// loadPluginFolders() loads what this finds.
+TWINRUN_WORKERS_EXPORT QList<PluginCandidate> findFolderPlugins(const QString& onlyPlugin,
+                                                                const QStringList& folders);
 
 // Loads the plugins found in folders (by default pluginFolders()). With onlyPlugin set, only
 // the files whose marker names that plugin are loaded ("primes" for "primes.count_below"):

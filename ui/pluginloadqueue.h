@@ -1,0 +1,68 @@
+#pragma once
+
+#include <twinrun/pluginloader.h>
+
+#include <QMutex>
+#include <QObject>
+#include <QStringList>
+#include <QWaitCondition>
+
+#include <atomic>
+#include <deque>
+#include <functional>
+#include <memory>
+
+class QThread;
+
+namespace twinrun {
+
+// Loads plugins for the window without blocking it (twinrun/pluginloader.h): each file's check
+// and probe (checkPlugin(), up to the probe's timeout) run on a thread of this queue's own, one
+// request at a time in the order asked; the plugin's code is then loaded and registered on
+// this object's thread (loadCheckedPlugin(): the registry's add() happens there), and the
+// request's callback is called there with what it loaded and one line per file refused.
+class PluginLoadQueue : public QObject {
+    Q_OBJECT
+public:
+    using Done = std::function<void(const PluginScan& result)>;
+
+    explicit PluginLoadQueue(QObject* parent = nullptr);
+    // Waits for the check in progress, if any (at most the probe's timeout); the callbacks of
+    // the requests left are never called.
+    ~PluginLoadQueue() override;
+
+    void setOptions(const PluginLoadOptions& options);
+
+    // Loads the plugins in folders as loadPluginFolders() does (the first file of a plugin name
+    // wins; names loaded already are skipped quietly), then files in order (a file loaded
+    // already is a success that does nothing). done is called once, on this object's thread.
+    void load(const QStringList& folders, const QStringList& files, Done done);
+    void loadFile(const QString& file, Done done) { load({}, {file}, std::move(done)); }
+
+    bool isBusy() const { return m_pending > 0; }
+
+Q_SIGNALS:
+    void checking(const QString& file); // a file's check has started
+    void pluginsChanged();              // a plugin was registered: its targets are there
+    void idle();                        // every request is done
+
+private:
+    struct Request {
+        QStringList folders;
+        QStringList files;
+        Done done;
+    };
+    void run(); // the checking thread
+    void check(const Request& request);
+    void post(std::function<void()> onOwnThread);
+
+    std::unique_ptr<QThread> m_thread;
+    QMutex m_mutex; // guards m_requests and m_options
+    QWaitCondition m_wake;
+    std::deque<Request> m_requests;
+    PluginLoadOptions m_options;
+    std::atomic_bool m_stopping = false;
+    int m_pending = 0; // requests whose callback has not run yet (this object's thread only)
+};
+
+} // namespace twinrun
