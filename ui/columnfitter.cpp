@@ -12,11 +12,12 @@ ColumnFitter::ColumnFitter(QTableView* view, int fillColumn, QList<int> keptColu
     : QObject(view)
     , m_view(view)
     , m_header(view->horizontalHeader())
+    , m_viewport(view->viewport())
     , m_fill(fillColumn)
     , m_kept(std::move(keptColumns))
 {
     applyModes();
-    m_view->viewport()->installEventFilter(this);
+    m_viewport->installEventFilter(this);
     connect(m_header, &QHeaderView::sectionResized, this,
             [this](int column, int, int newSize) { sectionResized(column, newSize); });
     connect(m_header, &QHeaderView::sectionMoved, this, &ColumnFitter::fit);
@@ -63,7 +64,9 @@ void ColumnFitter::sectionResized(int column, int newSize)
 
 bool ColumnFitter::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+    // The viewport as it was at the start: the filter also sees the viewport's last events while
+    // the view is being destroyed, when the view is no QAbstractScrollArea any more.
+    if (watched == m_viewport && event->type() == QEvent::Resize)
         fit();
     return QObject::eventFilter(watched, event);
 }

@@ -45,6 +45,7 @@ private:
 
     QTableView* m_view;
     QHeaderView* m_header;
+    QObject* m_viewport;
     int m_fill;
     QList<int> m_kept;
     QHash<int, int> m_wanted;
