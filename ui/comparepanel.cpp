@@ -1,6 +1,5 @@
 #include "comparepanel.h"
 
-#include "durationtext.h"
 #include "outputview.h"
 #include "themecolors.h"
 #include <twinrun/outputlog.h>
@@ -262,6 +261,13 @@ bool ComparePanel::isFinal() const
     return true;
 }
 
+QString ComparePanel::workerTimeText(const Worker* worker) const
+{
+    // The session's figures: sampled off the GUI thread while it runs, final once ended.
+    const qint64 cpuUs = m_session->usage(worker).cpuUs();
+    return runTimeText(worker->durationNs(), cpuUs < 0 ? -1 : cpuUs * 1000);
+}
+
 void ComparePanel::refreshColumns()
 {
     const QString titles[kColumns] = {tr("Thread"), tr("Process"), tr("Python Thread"),
@@ -277,9 +283,8 @@ void ComparePanel::refreshColumns()
             details << end.state;
             if (end.exitCode)
                 details << tr("exit code %1").arg(*end.exitCode);
-            details << durationText(launch->durationNs(column.run));
-            if (const std::optional<double> cpu = launch->cpuMs(column.run))
-                details << tr("CPU %1").arg(durationText(qint64(*cpu * 1e6)));
+            details << (column.worker ? workerTimeText(column.worker)
+                                      : launch->timeText(column.run));
             if (const QString error = launch->errorString(column.run);
                 !error.isEmpty() && end.state == QLatin1String("failed to start"))
                 details << error;
@@ -288,7 +293,7 @@ void ComparePanel::refreshColumns()
             details << stateText(w->state());
             if (const std::optional<int> code = w->exitCode())
                 details << tr("exit code %1").arg(*code);
-            details << durationText(w->durationNs());
+            details << workerTimeText(w);
         }
         column.title->setText(name.isEmpty() ? titles[i] : tr("%1 · %2").arg(titles[i], name));
         column.details->setText(details.join(QStringLiteral(" · ")));

@@ -32,6 +32,9 @@ PT = {
     'Not available for this target: %1': 'Indisponível para este alvo: %1',
     "Also run the call with CPython's threading.Thread and/or multiprocessing.Process, and compare every run":
         'Executa a chamada também com threading.Thread e/ou multiprocessing.Process do CPython e compara todas as execuções',
+    # polish (issues 11 and 13 leftovers): the compare tab's title, every run's wall and CPU time
+    'Compare Runs': 'Comparar execuções',
+    '%1, CPU %2': '%1, CPU %2',
     # QMessageBox (the quit prompt)
     'Workers Still Running': 'Workers ainda em execução',
     '1 worker is still running: %1.': '1 worker ainda está em execução: %1.',
@@ -225,7 +228,6 @@ PT = {
     'expected thread, process, both or a JSON launch spec': 'esperado thread, process, both ou uma especificação JSON',
     'TWINRUN_DEMO_LAUNCH=%1 was not launched: %2': 'TWINRUN_DEMO_LAUNCH=%1 não foi iniciado: %2',
     'Output': 'Saída',
-    'Compare Thread / Process': 'Comparar thread / processo',
     'Not launched: the window is closing (Cancel Closing first)': 'Não iniciado: a janela está fechando (cancele o fechamento antes)',
     '%1 failed to start: %2': '%1 não iniciou: %2',
     'Launched %1': 'Iniciado: %1',

@@ -302,10 +302,6 @@
       <translation>Process do Python</translation>
     </message>
     <message>
-      <source>CPU %1</source>
-      <translation>CPU %1</translation>
-    </message>
-    <message>
       <source>Launch in Both mode, or with Compare with Python, to compare runs</source>
       <translation>Lance no modo Ambos, ou com Comparar com Python, para comparar execuções</translation>
     </message>
@@ -948,6 +944,10 @@
     <message>
       <source>%1, %2</source>
       <translation>%1, %2</translation>
+    </message>
+    <message>
+      <source>%1, CPU %2</source>
+      <translation>%1, CPU %2</translation>
     </message>
   </context>
   <context>

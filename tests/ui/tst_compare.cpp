@@ -14,6 +14,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
+#include <QRegularExpression>
 #include <QTabWidget>
 #include <QTest>
 
@@ -100,6 +101,11 @@ void TstCompare::fourColumns()
     const QString python = detailsOf(compare, "pythonProcessSide");
     QVERIFY2(python.contains(QStringLiteral("finished · exit code 0 · ")), qPrintable(python));
     QVERIFY2(python.contains(QStringLiteral("CPU ")), qPrintable(python));
+    // Every run's CPU time beside its wall time, TwinRun's too (runTimeText's one style).
+    const QRegularExpression time(QStringLiteral(" · [0-9.]+ (ms|s), CPU [0-9.]+ (ms|s)$"));
+    for (const char* side : {"threadSide", "processSide", "pythonThreadSide", "pythonProcessSide"})
+        QTRY_VERIFY2(time.match(detailsOf(compare, side)).hasMatch(),
+                     qPrintable(detailsOf(compare, side)));
     QCOMPARE(compare->differenceCount(), 0);
     QVERIFY(!compare->nextDifferenceAction()->isEnabled());
 
@@ -110,6 +116,9 @@ void TstCompare::fourColumns()
     QVERIFY(!compare->isColumnShown(2) && !compare->isColumnShown(3));
     QVERIFY(!compare->findChild<QWidget*>(QStringLiteral("pythonThreadSide"))->isVisible());
     QTRY_VERIFY_WITH_TIMEOUT(window.session()->running().isEmpty(), kTimeout);
+    for (const char* side : {"threadSide", "processSide"})
+        QTRY_VERIFY2(time.match(detailsOf(compare, side)).hasMatch(),
+                     qPrintable(detailsOf(compare, side)));
 }
 
 void TstCompare::nextAndPreviousDifference()
