@@ -1100,6 +1100,13 @@
     </message>
   </context>
   <context>
+    <name>twinrun::WorkerColumns</name>
+    <message>
+      <source>&amp;Columns</source>
+      <translation>&amp;Colunas</translation>
+    </message>
+  </context>
+  <context>
     <name>twinrun::WorkerFilterModel</name>
     <message>
       <source>still running, cannot be killed</source>
@@ -1214,10 +1221,6 @@
     <message>
       <source>A thread cannot be killed: it shares the app's memory, so stopping it from outside could leave locks held and data half-written. Use Terminate to ask it to stop.</source>
       <translation>Uma thread não pode ser morta: ela compartilha a memória do aplicativo, e pará-la de fora poderia deixar locks presos e dados pela metade. Use Encerrar para pedir que pare.</translation>
-    </message>
-    <message>
-      <source>&amp;Columns</source>
-      <translation>&amp;Colunas</translation>
     </message>
     <message>
       <source>Join</source>
