@@ -274,29 +274,32 @@ void ComparePanel::refreshColumns()
                                       tr("Python Process")};
     for (int i = 0; i < kColumns; ++i) {
         Column& column = m_columns[i];
-        QStringList details;
+        QStringList ending; // how it ended: state, exit code (and why it failed to start)
+        QString time;       // wall and CPU time, a line of its own: four columns are narrow
         QString name;
         if (m_shown && column.run >= 0) {
             const ParityLaunch* launch = m_shown->launch;
             const RunEnd end = launch->end(column.run);
             name = launch->name(column.run);
-            details << end.state;
+            ending << end.state;
             if (end.exitCode)
-                details << tr("exit code %1").arg(*end.exitCode);
-            details << (column.worker ? workerTimeText(column.worker)
-                                      : launch->timeText(column.run));
+                ending << tr("exit code %1").arg(*end.exitCode);
+            time = column.worker ? workerTimeText(column.worker) : launch->timeText(column.run);
             if (const QString error = launch->errorString(column.run);
                 !error.isEmpty() && end.state == QLatin1String("failed to start"))
-                details << error;
+                ending << error;
         } else if (const Worker* w = column.worker) {
             name = w->name();
-            details << stateText(w->state());
+            ending << stateText(w->state());
             if (const std::optional<int> code = w->exitCode())
-                details << tr("exit code %1").arg(*code);
-            details << workerTimeText(w);
+                ending << tr("exit code %1").arg(*code);
+            time = workerTimeText(w);
         }
         column.title->setText(name.isEmpty() ? titles[i] : tr("%1 · %2").arg(titles[i], name));
-        column.details->setText(details.join(QStringLiteral(" · ")));
+        column.details->setText(ending.isEmpty() ? QString()
+                                                 : ending.join(QStringLiteral(" · ")) +
+                                                       QLatin1Char('\n') + time);
+        column.title->setToolTip(column.title->text()); // both may be cut: whole here
         column.details->setToolTip(column.details->text());
     }
 }

@@ -616,10 +616,6 @@
       <translation>Saída</translation>
     </message>
     <message>
-      <source>Compare Thread / Process</source>
-      <translation>Comparar thread / processo</translation>
-    </message>
-    <message>
       <source>Not launched: the window is closing (Cancel Closing first)</source>
       <translation>Não iniciado: a janela está fechando (cancele o fechamento antes)</translation>
     </message>
@@ -798,6 +794,10 @@
     <message>
       <source>Timeline</source>
       <translation>Linha do tempo</translation>
+    </message>
+    <message>
+      <source>Compare Runs</source>
+      <translation>Comparar execuções</translation>
     </message>
   </context>
   <context>
