@@ -49,13 +49,10 @@ QString lineNotKept()
 {
     return CliRunText::tr("(past the first 1 MiB, not kept)");
 }
+// Each run's "wall, CPU cpu" (runTimeText), runs apart by "; ".
 QString timesLine(const QStringList& times)
 {
-    return CliRunText::tr("times: %1").arg(times.join(QStringLiteral(", "))) + QLatin1Char('\n');
-}
-QString cpuText(double ms)
-{
-    return QLatin1Char(' ') + CliRunText::tr("(CPU %1)").arg(formatDuration(qint64(ms * 1e6)));
+    return CliRunText::tr("times: %1").arg(times.join(QStringLiteral("; "))) + QLatin1Char('\n');
 }
 QString leftBehind(const QString& name)
 {
@@ -241,13 +238,8 @@ void ParityCommand::printVerdicts()
         }
     }
     QStringList times;
-    for (int i = 0; i < m_launch->runCount(); ++i) {
-        QString time = runKindTitle(m_launch->kind(i)) + QLatin1Char(' ') +
-                       formatDuration(m_launch->durationNs(i));
-        if (const std::optional<double> cpu = m_launch->cpuMs(i))
-            time += cpuText(*cpu);
-        times << time;
-    }
+    for (int i = 0; i < m_launch->runCount(); ++i)
+        times << runKindTitle(m_launch->kind(i)) + QLatin1Char(' ') + m_launch->timeText(i);
     text += timesLine(times).toUtf8();
     write(m_out, text);
 }

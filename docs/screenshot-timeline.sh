@@ -8,7 +8,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 binary="${BINARY:-$here/../build/app/twinrun}"
 out="${OUT:-$here/screenshot-timeline.png}"
-display=:73
+display="${SCREENSHOT_DISPLAY:-:73}" # a free X display
 tmp="$(mktemp -d)"
 Xvfb $display -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
@@ -26,13 +26,13 @@ env DISPLAY=$display XDG_CONFIG_HOME="$tmp" TWINRUN_DEMO_LAUNCH="$spec" QT_QPA_P
 app=$!
 sleep 3
 click() { DISPLAY=$display xdotool mousemove "$1" "$2" click 1; }
-launch=(375 457)
+launch=(375 483)
 click "${launch[@]}"; sleep 0.4
 click 153 328; click "${launch[@]}"; sleep 0.3   # Process
 DISPLAY=$display xdotool key ctrl+t; sleep 0.2    # stop it
 click 82 328; click "${launch[@]}"; sleep 0.3    # Thread
 click 229 328; click "${launch[@]}"; sleep 3      # Both
-click "${TAB_X:-734}" 236; sleep 0.5               # the Timeline tab
+click "${TAB_X:-664}" 236; sleep 0.5               # the Timeline tab
 window="$(DISPLAY=$display xwininfo -root -tree | awk '/"TwinRun"/ { print $1; exit }')"
 DISPLAY=$display import -window "${window:-root}" "$out"
 echo "screenshot-timeline.sh: wrote $out"

@@ -8,6 +8,8 @@
 #   docs/screenshot-plugin.png   the example plugin's primes.count_below, a Both launch, with the
 #                                target list open on the plugin's group (needs xdotool; the
 #                                plugin is the build's, build/plugins/libprimes.so)
+#   docs/screenshot-python.png   a Both launch with Compare with Python: the four-column compare
+#                                (1400x900; needs python3)
 # Builds nothing: pass the twinrun binary (default: build/app/twinrun). Needs Xvfb, xdpyinfo,
 # xwininfo (x11-utils) and ImageMagick's `import`. SCREENSHOT_DISPLAY picks the X display
 # number (default :97).
@@ -48,7 +50,7 @@ shot() { # DISPLAY OUTPUT DEMO [VAR=VALUE ...]
     env DISPLAY="$display" XDG_CONFIG_HOME="$config" TWINRUN_DEMO_LAUNCH="$demo" \
         QT_QPA_PLATFORM=xcb LANG=C.UTF-8 "$@" "$binary" >/dev/null 2>&1 &
     local app=$!
-    sleep 3 # the window opens, both runs end, the comparison shows its verdict
+    sleep "${wait_seconds:-3}" # the window opens, the runs end, the comparison shows its verdict
     local window
     window="$(DISPLAY="$display" xwininfo -root -tree 2>/dev/null |
         awk '/"TwinRun"/ { print $1; exit }')"
@@ -105,6 +107,8 @@ shot "$display" screenshot-first.png ""
 shot "$display" screenshot-dark.png both TWINRUN_COLOR_SCHEME=dark
 shot "$display" screenshot-pt_BR.png both LANG=pt_BR.UTF-8
 plugin_shot "$display" screenshot-plugin.png t
+# CPython's spawn takes its time: a longer wait.
+wait_seconds=8 shot "$display" screenshot-python.png both TWINRUN_DEMO_PYTHON=1
 stop_xvfb
 start_xvfb "$display" 800x600
 shot "$display" screenshot-800x600.png both

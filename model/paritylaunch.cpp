@@ -155,10 +155,21 @@ qint64 ParityLaunch::durationNs(int run) const
     return r.worker ? r.worker->durationNs() : -1;
 }
 
-std::optional<double> ParityLaunch::cpuMs(int run) const
+qint64 ParityLaunch::cpuNs(int run) const
 {
     const Run& r = *m_runs[run];
-    return r.python ? r.python->cpuMs() : std::nullopt;
+    if (r.python) {
+        const std::optional<double> ms = r.python->cpuMs();
+        return ms ? qint64(*ms * 1e6) : -1;
+    }
+    // Once ended only: a running worker's figures are read from /proc, a sampler's job.
+    const qint64 us = r.worker && r.ended ? r.worker->resourceUsage().cpuUs() : -1;
+    return us < 0 ? -1 : us * 1000;
+}
+
+QString ParityLaunch::timeText(int run) const
+{
+    return runTimeText(durationNs(run), cpuNs(run));
 }
 
 QString ParityLaunch::endText(int run) const

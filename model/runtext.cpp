@@ -44,11 +44,19 @@ QString runEndText(const Worker& worker)
         .arg(stateText(worker.state()), formatDuration(worker.durationNs()));
 }
 
+QString runTimeText(qint64 wallNs, qint64 cpuNs)
+{
+    const QString wall = formatDuration(wallNs);
+    if (cpuNs < 0)
+        return wall;
+    return QCoreApplication::translate("twinrun::RunText", "%1, CPU %2")
+        .arg(wall, formatDuration(cpuNs));
+}
+
 QString runTimeText(const Worker& worker)
 {
-    const QString wall = formatDuration(worker.durationNs());
     const qint64 cpuUs = worker.resourceUsage().cpuUs();
-    return cpuUs < 0 ? wall : QStringLiteral("%1, CPU %2").arg(wall, formatDuration(cpuUs * 1000));
+    return runTimeText(worker.durationNs(), cpuUs < 0 ? -1 : cpuUs * 1000);
 }
 
 } // namespace twinrun

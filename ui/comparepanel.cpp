@@ -1,6 +1,5 @@
 #include "comparepanel.h"
 
-#include "durationtext.h"
 #include "outputview.h"
 #include "themecolors.h"
 #include <twinrun/outputlog.h>
@@ -262,36 +261,45 @@ bool ComparePanel::isFinal() const
     return true;
 }
 
+QString ComparePanel::workerTimeText(const Worker* worker) const
+{
+    // The session's figures: sampled off the GUI thread while it runs, final once ended.
+    const qint64 cpuUs = m_session->usage(worker).cpuUs();
+    return runTimeText(worker->durationNs(), cpuUs < 0 ? -1 : cpuUs * 1000);
+}
+
 void ComparePanel::refreshColumns()
 {
     const QString titles[kColumns] = {tr("Thread"), tr("Process"), tr("Python Thread"),
                                       tr("Python Process")};
     for (int i = 0; i < kColumns; ++i) {
         Column& column = m_columns[i];
-        QStringList details;
+        QStringList ending; // how it ended: state, exit code (and why it failed to start)
+        QString time;       // wall and CPU time, a line of its own: four columns are narrow
         QString name;
         if (m_shown && column.run >= 0) {
             const ParityLaunch* launch = m_shown->launch;
             const RunEnd end = launch->end(column.run);
             name = launch->name(column.run);
-            details << end.state;
+            ending << end.state;
             if (end.exitCode)
-                details << tr("exit code %1").arg(*end.exitCode);
-            details << durationText(launch->durationNs(column.run));
-            if (const std::optional<double> cpu = launch->cpuMs(column.run))
-                details << tr("CPU %1").arg(durationText(qint64(*cpu * 1e6)));
+                ending << tr("exit code %1").arg(*end.exitCode);
+            time = column.worker ? workerTimeText(column.worker) : launch->timeText(column.run);
             if (const QString error = launch->errorString(column.run);
                 !error.isEmpty() && end.state == QLatin1String("failed to start"))
-                details << error;
+                ending << error;
         } else if (const Worker* w = column.worker) {
             name = w->name();
-            details << stateText(w->state());
+            ending << stateText(w->state());
             if (const std::optional<int> code = w->exitCode())
-                details << tr("exit code %1").arg(*code);
-            details << durationText(w->durationNs());
+                ending << tr("exit code %1").arg(*code);
+            time = workerTimeText(w);
         }
         column.title->setText(name.isEmpty() ? titles[i] : tr("%1 · %2").arg(titles[i], name));
-        column.details->setText(details.join(QStringLiteral(" · ")));
+        column.details->setText(ending.isEmpty() ? QString()
+                                                 : ending.join(QStringLiteral(" · ")) +
+                                                       QLatin1Char('\n') + time);
+        column.title->setToolTip(column.title->text()); // both may be cut: whole here
         column.details->setToolTip(column.details->text());
     }
 }

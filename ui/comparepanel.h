@@ -78,6 +78,7 @@ private:
     OutputLog* logOf(int column) const;
     void refresh();
     void refreshColumns();
+    QString workerTimeText(const Worker* worker) const; // runTimeText() with the session's figures
     void showFinalVerdict();
     QString parityVerdict(bool* agrees, QString* details) const;
     void markDifferences();

@@ -180,7 +180,8 @@ QWidget* MainWindow::buildRightSide()
     m_outputTabs->setObjectName(QStringLiteral("outputTabs"));
     m_outputTabs->setDocumentMode(true);
     m_outputTabs->addTab(m_outputPane, tr("Output"));
-    m_outputTabs->addTab(m_comparePanel, tr("Compare Thread / Process"));
+    // Thread and process, and Python's Thread and Process when it runs too: one title for both.
+    m_outputTabs->addTab(m_comparePanel, tr("Compare Runs"));
     // The timeline shares the table's current worker: a click there selects it in the table,
     // and the table's choice is highlighted there (showWorker()).
     m_timeline = new TimelineView(m_session, m_outputTabs);

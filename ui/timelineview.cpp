@@ -186,9 +186,12 @@ void TimelineView::paintAxis(QPainter& p, const QRect& area)
         if (x < m_layout.labelWidth)
             continue;
         p.drawLine(x, axis.bottom() - 4, x, axis.bottom());
+        const QString label =
+            ms == 0 ? QStringLiteral("0") : QStringLiteral("+") + formatDuration(qint64(ms * 1e6));
+        if (x + 3 + p.fontMetrics().horizontalAdvance(label) > area.width())
+            continue; // the tick alone rather than a label cut at the edge
         p.drawText(QRect(x + 3, 0, kTickMinPx, axis.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                   ms == 0 ? QStringLiteral("0")
-                           : QStringLiteral("+") + formatDuration(qint64(ms * 1e6)));
+                   label);
     }
     p.drawText(QRect(6, 0, m_layout.labelWidth - 6, axis.height()),
                Qt::AlignLeft | Qt::AlignVCenter, tr("Worker"));

@@ -1,12 +1,11 @@
 #include "workerspanel.h"
 
 #include "appresources.h"
-#include "columnfitter.h"
 #include "joinbar.h"
 #include "statedelegate.h"
+#include "workercolumns.h"
 #include "workerfiltermodel.h"
 
-#include <twinrun/runtext.h>
 #include <twinrun/session.h>
 #include <twinrun/worker.h>
 #include <twinrun/workertablemodel.h>
@@ -35,18 +34,6 @@ QString killThreadReason()
         "could leave locks held and data half-written. Use Terminate to ask it to stop.");
 }
 
-// The widest state name in the interface's language.
-QString longestStateText()
-{
-    QString longest;
-    for (int s = 0; s <= int(Worker::State::FailedToStart); ++s) {
-        const QString text = stateText(Worker::State(s));
-        if (text.size() > longest.size())
-            longest = text;
-    }
-    return longest;
-}
-
 } // namespace
 
 WorkersPanel::WorkersPanel(Session* session, QWidget* parent)
@@ -58,7 +45,6 @@ WorkersPanel::WorkersPanel(Session* session, QWidget* parent)
     , m_filter(new QLineEdit(this))
     , m_view(new QTableView(this))
     , m_joinBar(new JoinBar(this))
-    , m_columnsMenu(new QMenu(tr("&Columns"), this))
 {
     setObjectName(QStringLiteral("workersPanel"));
     m_proxy->setSourceModel(m_model);
@@ -158,24 +144,8 @@ void WorkersPanel::setUpView()
     header->setSortIndicatorClearable(true);
     header->setSortIndicator(-1, Qt::AscendingOrder);
     m_view->setSortingEnabled(true);
-    header->setHighlightSections(false);
-    header->setSectionsMovable(true);
-    // What matters at a glance first (state, exit code: in sight on a small window); the
-    // call, the long one, last, taking what the others leave, elided (ColumnFitter).
-    header->moveSection(header->visualIndex(WorkerTableModel::State), 1);
-    header->moveSection(header->visualIndex(WorkerTableModel::ExitCode), 2);
-    header->moveSection(header->visualIndex(WorkerTableModel::Call),
-                        WorkerTableModel::ColumnCount - 1);
-    m_fitter = new ColumnFitter(m_view, WorkerTableModel::Call,
-                                {WorkerTableModel::State, WorkerTableModel::ExitCode});
-    m_fitter->setHidden(WorkerTableModel::Started, true);
-    m_fitter->setHidden(WorkerTableModel::Threads, true);
-    m_fitter->setHidden(WorkerTableModel::Switches, true);
-    sizeColumns();
-    header->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(header, &QWidget::customContextMenuRequested, this,
-            [this, header](const QPoint& pos) { m_columnsMenu->popup(header->mapToGlobal(pos)); });
-    connect(m_columnsMenu, &QMenu::aboutToShow, this, &WorkersPanel::fillColumnsMenu);
+    // Their order, widths, folding on a narrow table and the Columns menu.
+    m_columns = new WorkerColumns(m_view, m_model, this);
 
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &WorkersPanel::updateActions);
@@ -185,50 +155,19 @@ void WorkersPanel::setUpView()
     });
 }
 
+QMenu* WorkersPanel::columnsMenu() const
+{
+    return m_columns->menu();
+}
+
 QByteArray WorkersPanel::saveColumns()
 {
-    return m_fitter->saveState();
+    return m_columns->saveState();
 }
 
 void WorkersPanel::restoreColumns(const QByteArray& state)
 {
-    m_fitter->restoreState(state);
-}
-
-void WorkersPanel::sizeColumns()
-{
-    // Wide enough for what the column shows (samples of its longest usual content) and for
-    // its title; the user's own widths, when the window restores them, win.
-    QHeaderView* header = m_view->horizontalHeader();
-    const QFontMetrics fm = m_view->fontMetrics();
-    const int padding =
-        2 * style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 12;
-    const int icon = 12 + 6;
-    const struct {
-        int column;
-        QString sample;
-        int extra;
-    } columns[] = {{WorkerTableModel::Name, QStringLiteral("Thread-10 (faz_algo)"), 0},
-                   {WorkerTableModel::Backend, QStringLiteral("process"), 0},
-                   {WorkerTableModel::State, longestStateText(), icon},
-                   {WorkerTableModel::Ident, QStringLiteral("4194304"), 0},
-                   {WorkerTableModel::ExitCode, QStringLiteral("-11 (SIGSEGV)"), 0},
-                   {WorkerTableModel::Started, QStringLiteral("00:00:00.000"), 0},
-                   {WorkerTableModel::Duration, QStringLiteral("00:00.000"), 0},
-                   {WorkerTableModel::Lines, QStringLiteral("1000000"), 0},
-                   {WorkerTableModel::CpuTime, QStringLiteral("2 min 05 s"), 0},
-                   {WorkerTableModel::CpuPercent, QStringLiteral("100%"), 0},
-                   {WorkerTableModel::Memory, QStringLiteral("12.5 MB / 12.5 MB"), 0},
-                   {WorkerTableModel::Threads, QStringLiteral("100"), 0},
-                   {WorkerTableModel::Switches, QStringLiteral("100000 / 1000"), 0}};
-    for (const auto& c : columns) {
-        const int title =
-            header->fontMetrics().horizontalAdvance(
-                m_model->headerData(c.column, Qt::Horizontal, Qt::DisplayRole).toString()) +
-            padding + 16; // the sort arrow
-        m_fitter->setWanted(c.column,
-                            std::max(title, fm.horizontalAdvance(c.sample) + c.extra + padding));
-    }
+    m_columns->restoreState(state);
 }
 
 QList<QAction*> WorkersPanel::workerActions() const
@@ -426,19 +365,6 @@ void WorkersPanel::fitToolBar()
                                                                 : Qt::ToolButtonIconOnly);
 }
 
-void WorkersPanel::fillColumnsMenu()
-{
-    m_columnsMenu->clear();
-    for (int column = 0; column < m_model->columnCount(); ++column) {
-        QAction* action = m_columnsMenu->addAction(
-            m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString());
-        action->setCheckable(true);
-        action->setChecked(!m_fitter->isHidden(column));
-        connect(action, &QAction::toggled, m_fitter,
-                [this, column](bool shown) { m_fitter->setHidden(column, !shown); });
-    }
-}
-
 void WorkersPanel::showContextMenu(const QPoint& pos)
 {
     auto* menu = new QMenu(this);
@@ -447,7 +373,7 @@ void WorkersPanel::showContextMenu(const QPoint& pos)
     menu->addSeparator();
     menu->addActions({m_remove, m_clearFinished});
     menu->addSeparator();
-    menu->addMenu(m_columnsMenu);
+    menu->addMenu(m_columns->menu());
     menu->popup(m_view->viewport()->mapToGlobal(pos));
 }
 

@@ -11,10 +11,10 @@ class QToolBar;
 
 namespace twinrun {
 
-class ColumnFitter;
 class JoinBar;
 class Session;
 class Worker;
+class WorkerColumns;
 class WorkerFilterModel;
 class WorkerTableModel;
 
@@ -28,9 +28,9 @@ class WorkerTableModel;
 //
 // Columns are sized to their content, Call (last) takes what is left and elides, and the table
 // never scrolls sideways: on a narrow window the columns right of State and Exit code fold away
-// (ColumnFitter). The user's widths, order and hidden columns are kept by the window
-// (QSettings, saveColumns). The toolbar drops its
-// labels when the panel is too narrow for them, never hiding an action behind an overflow.
+// (WorkerColumns). The user's widths, order and hidden columns are kept by the window
+// (QSettings, saveColumns). The toolbar drops its labels when the panel is too narrow for
+// them, never hiding an action behind an overflow.
 class WorkersPanel : public QWidget {
     Q_OBJECT
 public:
@@ -46,7 +46,7 @@ public:
     JoinBar* joinBar() const { return m_joinBar; }
     QList<QAction*> workerActions() const;
     // Show / hide columns (also the header's context menu).
-    QMenu* columnsMenu() const { return m_columnsMenu; }
+    QMenu* columnsMenu() const;
 
     QAction* joinAction() const { return m_join; }
     QAction* terminateAction() const { return m_terminate; }
@@ -81,7 +81,6 @@ private:
     QAction* makeAction(const char* objectName, const QString& text, const char* icon,
                         const QKeySequence& shortcut, void (WorkersPanel::*slot)());
     void setUpView();
-    void sizeColumns();
     void join();
     void askJoinTimeout();
     void terminate();
@@ -92,7 +91,6 @@ private:
     void updateActions();
     void keepCurrentVisible();
     void fitToolBar();
-    void fillColumnsMenu();
     void showContextMenu(const QPoint& pos);
 
     Session* m_session;
@@ -102,8 +100,7 @@ private:
     QLineEdit* m_filter;
     QTableView* m_view;
     JoinBar* m_joinBar;
-    QMenu* m_columnsMenu;
-    ColumnFitter* m_fitter = nullptr;
+    WorkerColumns* m_columns = nullptr;
     QAction* m_join = nullptr;
     QAction* m_terminate = nullptr;
     QAction* m_kill = nullptr;

@@ -45,6 +45,9 @@ PT = {
         'Carrega um plugin (uma lib<nome>.so feita com twinrun_add_plugin): seus alvos entram na lista',
     '%1 runs as a thread inside TwinRun, as every plugin target run as a thread does: if it crashes, TwinRun ends with it; if it never returns, it cannot be killed. Run it as a process to keep it isolated. (Said once for the plugin %2.)':
         '%1 roda como thread dentro do TwinRun, como todo alvo de plugin rodado como thread: se ele falhar, o TwinRun termina junto; se nunca retornar, não pode ser morto. Rode-o como processo para mantê-lo isolado. (Dito uma vez para o plugin %2.)',
+    # polish (issues 11 and 13 leftovers): the compare tab's title, every run's wall and CPU time
+    'Compare Runs': 'Comparar execuções',
+    '%1, CPU %2': '%1, CPU %2',
     # QMessageBox (the quit prompt)
     'Workers Still Running': 'Workers ainda em execução',
     '1 worker is still running: %1.': '1 worker ainda está em execução: %1.',
@@ -343,7 +346,6 @@ PT = {
     'expected thread, process, both or a JSON launch spec': 'esperado thread, process, both ou uma especificação JSON',
     'TWINRUN_DEMO_LAUNCH=%1 was not launched: %2': 'TWINRUN_DEMO_LAUNCH=%1 não foi iniciado: %2',
     'Output': 'Saída',
-    'Compare Thread / Process': 'Comparar thread / processo',
     'Not launched: the window is closing (Cancel Closing first)': 'Não iniciado: a janela está fechando (cancele o fechamento antes)',
     '%1 failed to start: %2': '%1 não iniciou: %2',
     'Launched %1': 'Iniciado: %1',

@@ -538,10 +538,6 @@ exemplo original com threading.Thread / multiprocessing.Process.</translation>
       <translation>tempos: %1</translation>
     </message>
     <message>
-      <source>(CPU %1)</source>
-      <translation>(CPU %1)</translation>
-    </message>
-    <message>
       <source>%1 is still running and cannot be killed (a thread can only stop itself); leaving it behind</source>
       <translation>%1 ainda está em execução e não pode ser morto (uma thread só pode parar a si mesma); deixando-o para trás</translation>
     </message>
@@ -599,10 +595,6 @@ exemplo original com threading.Thread / multiprocessing.Process.</translation>
     <message>
       <source>Python Process</source>
       <translation>Process do Python</translation>
-    </message>
-    <message>
-      <source>CPU %1</source>
-      <translation>CPU %1</translation>
     </message>
     <message>
       <source>Launch in Both mode, or with Compare with Python, to compare runs</source>
@@ -967,10 +959,6 @@ exemplo original com threading.Thread / multiprocessing.Process.</translation>
       <translation>Saída</translation>
     </message>
     <message>
-      <source>Compare Thread / Process</source>
-      <translation>Comparar thread / processo</translation>
-    </message>
-    <message>
       <source>Not launched: the window is closing (Cancel Closing first)</source>
       <translation>Não iniciado: a janela está fechando (cancele o fechamento antes)</translation>
     </message>
@@ -1187,6 +1175,10 @@ exemplo original com threading.Thread / multiprocessing.Process.</translation>
       <source>%1 runs as a thread inside TwinRun, as every plugin target run as a thread does: if it crashes, TwinRun ends with it; if it never returns, it cannot be killed. Run it as a process to keep it isolated. (Said once for the plugin %2.)</source>
       <translation>%1 roda como thread dentro do TwinRun, como todo alvo de plugin rodado como thread: se ele falhar, o TwinRun termina junto; se nunca retornar, não pode ser morto. Rode-o como processo para mantê-lo isolado. (Dito uma vez para o plugin %2.)</translation>
     </message>
+    <message>
+      <source>Compare Runs</source>
+      <translation>Comparar execuções</translation>
+    </message>
   </context>
   <context>
     <name>twinrun::OutputPane</name>
@@ -1321,6 +1313,10 @@ exemplo original com threading.Thread / multiprocessing.Process.</translation>
     <message>
       <source>%1, %2</source>
       <translation>%1, %2</translation>
+    </message>
+    <message>
+      <source>%1, CPU %2</source>
+      <translation>%1, CPU %2</translation>
     </message>
   </context>
   <context>
@@ -1488,6 +1484,13 @@ exemplo original com threading.Thread / multiprocessing.Process.</translation>
     </message>
   </context>
   <context>
+    <name>twinrun::WorkerColumns</name>
+    <message>
+      <source>&amp;Columns</source>
+      <translation>&amp;Colunas</translation>
+    </message>
+  </context>
+  <context>
     <name>twinrun::WorkerFilterModel</name>
     <message>
       <source>still running, cannot be killed</source>
@@ -1602,10 +1605,6 @@ exemplo original com threading.Thread / multiprocessing.Process.</translation>
     <message>
       <source>A thread cannot be killed: it shares the app's memory, so stopping it from outside could leave locks held and data half-written. Use Terminate to ask it to stop.</source>
       <translation>Uma thread não pode ser morta: ela compartilha a memória do aplicativo, e pará-la de fora poderia deixar locks presos e dados pela metade. Use Encerrar para pedir que pare.</translation>
-    </message>
-    <message>
-      <source>&amp;Columns</source>
-      <translation>&amp;Colunas</translation>
     </message>
     <message>
       <source>Join</source>

@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -97,6 +98,7 @@ private Q_SLOTS:
     void documentedDifferences_data();
     void documentedDifferences();
     void doctoredPythonIsDifferent();
+    void timesSideBySide();
     void noPythonIsAClearRefusal();
 };
 
@@ -263,6 +265,24 @@ void TestPython::doctoredPythonIsDifferent()
                          "line 1\n"));
     QVERIFY(out.contains("TwinRun thread vs TwinRun process: identical"));
     QVERIFY(out.contains("Python Thread vs Python Process: identical"));
+}
+
+void TestPython::timesSideBySide()
+{
+    QString why;
+    if (pythonMissing(&why))
+        QSKIP(qPrintable(QStringLiteral("no CPython to compare with: %1").arg(why)));
+    // Wall and CPU time of all four runs, in one style (runTimeText): a CPU-bound call shows
+    // that every run did the same work, whatever each waited for.
+    const Launch launch = runSpec(specOf(QStringLiteral("burn"), {"200000"}));
+    QVERIFY2(launch.outcome.status == 0, qPrintable(describe(launch)));
+    const QString time = QStringLiteral("[0-9.]+ (ms|s), CPU [0-9.]+ (ms|s)");
+    const QRegularExpression times(
+        QStringLiteral("\\ntimes: TwinRun thread %1; TwinRun process %1; Python Thread %1; "
+                       "Python Process %1\\n$")
+            .arg(time));
+    QVERIFY2(times.match(QString::fromUtf8(launch.outcome.out)).hasMatch(),
+             qPrintable(describe(launch)));
 }
 
 void TestPython::noPythonIsAClearRefusal()

@@ -13,6 +13,8 @@ using testvalues::f;
 using testvalues::i;
 using Mode = LaunchSpec::Mode;
 
+Q_DECLARE_METATYPE(twinrun::StartMethod)
+
 namespace {
 constexpr int kTimeout = 30000;
 }
@@ -75,6 +77,53 @@ private Q_SLOTS:
             QVERIFY(u.cpuPercent > 0);
         }
         QVERIFY(!session.sampler()->isActive());
+    }
+
+    void killedProcessKeepsItsLastSample_data()
+    {
+        QTest::addColumn<StartMethod>("method");
+        QTest::addColumn<bool>("exact");
+        QTest::newRow("spawn") << StartMethod::Spawn << false;
+        QTest::newRow("forkserver") << StartMethod::ForkServer << true;
+    }
+
+    // A spawned child reports its rusage just before it exits; one killed by a signal never
+    // does, so its last live sample stands, marked not exact (no memory now: it holds none),
+    // its CPU % the average over the run. The fork server's wait4 has the kernel's figures
+    // even then.
+    void killedProcessKeepsItsLastSample()
+    {
+        QFETCH(StartMethod, method);
+        QFETCH(bool, exact);
+        Session session;
+        WorkerTableModel table(&session);
+        UsageSampler* sampler = session.sampler();
+        sampler->setInterval(50);
+        LaunchSpec spec = launchSpecOf("burn", {i(4'000'000'000)}, Mode::Process);
+        spec.worker.startMethod = method;
+        Worker* w = session.launch(spec).value(0);
+        QVERIFY(w);
+        const int id = session.idOf(w);
+        // Burning: a sample with CPU time in it (clock ticks are 10 ms).
+        QTRY_VERIFY_WITH_TIMEOUT(sampler->latest(id).cpuUs() > 0, kTimeout);
+        const ResourceUsage live = sampler->latest(id);
+        QVERIFY(!live.exact);
+        QSignalSpy finished(w, &Worker::finished);
+        QVERIFY(w->kill());
+        QVERIFY(finished.wait(kTimeout));
+        QCOMPARE(w->state(), Worker::State::Killed);
+        QCOMPARE(w->resourceUsage().isValid(), exact); // the kernel's own figures, or none
+
+        const ResourceUsage u = session.usage(w);
+        QVERIFY(u.isValid());
+        QCOMPARE(u.exact, exact);
+        QVERIFY2(u.cpuUs() >= live.cpuUs(),
+                 qPrintable(QStringLiteral("%1 < %2").arg(u.cpuUs()).arg(live.cpuUs())));
+        QCOMPARE(u.rssKb, -1);
+        QVERIFY(u.peakRssKb > 0);
+        QVERIFY(u.cpuPercent > 0);
+        QVERIFY(!table.indexOf(w, WorkerTableModel::CpuTime).data().toString().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!sampler->isActive(), kTimeout);
     }
 };
 

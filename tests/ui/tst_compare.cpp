@@ -14,6 +14,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
+#include <QRegularExpression>
 #include <QTabWidget>
 #include <QTest>
 
@@ -77,6 +78,9 @@ void TstCompare::fourColumns()
     panel->launchAction()->trigger(); // the seed's example, four ways
     ComparePanel* compare = window.comparePanel();
     QCOMPARE(window.outputTabs()->currentWidget(), compare);
+    // One title for two runs and for four.
+    QCOMPARE(window.outputTabs()->tabText(window.outputTabs()->currentIndex()),
+             QStringLiteral("Compare Runs"));
     for (int column = 0; column < ComparePanel::kColumns; ++column)
         QVERIFY(compare->isColumnShown(column));
     QTRY_VERIFY_WITH_TIMEOUT(compare->isFinal(), kTimeout);
@@ -98,8 +102,14 @@ void TstCompare::fourColumns()
     for (int column = 0; column < ComparePanel::kColumns; ++column)
         QTRY_COMPARE(compare->view(column)->toPlainText().toUtf8(), seed);
     const QString python = detailsOf(compare, "pythonProcessSide");
-    QVERIFY2(python.contains(QStringLiteral("finished · exit code 0 · ")), qPrintable(python));
+    QVERIFY2(python.startsWith(QStringLiteral("finished · exit code 0\n")), qPrintable(python));
     QVERIFY2(python.contains(QStringLiteral("CPU ")), qPrintable(python));
+    // Every run's CPU time beside its wall time, TwinRun's too (runTimeText's one style), on
+    // a line of its own.
+    const QRegularExpression time(QStringLiteral("\n[0-9.]+ (ms|s), CPU [0-9.]+ (ms|s)$"));
+    for (const char* side : {"threadSide", "processSide", "pythonThreadSide", "pythonProcessSide"})
+        QTRY_VERIFY2(time.match(detailsOf(compare, side)).hasMatch(),
+                     qPrintable(detailsOf(compare, side)));
     QCOMPARE(compare->differenceCount(), 0);
     QVERIFY(!compare->nextDifferenceAction()->isEnabled());
 
@@ -110,6 +120,9 @@ void TstCompare::fourColumns()
     QVERIFY(!compare->isColumnShown(2) && !compare->isColumnShown(3));
     QVERIFY(!compare->findChild<QWidget*>(QStringLiteral("pythonThreadSide"))->isVisible());
     QTRY_VERIFY_WITH_TIMEOUT(window.session()->running().isEmpty(), kTimeout);
+    for (const char* side : {"threadSide", "processSide"})
+        QTRY_VERIFY2(time.match(detailsOf(compare, side)).hasMatch(),
+                     qPrintable(detailsOf(compare, side)));
 }
 
 void TstCompare::nextAndPreviousDifference()

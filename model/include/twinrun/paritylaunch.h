@@ -46,7 +46,11 @@ public:
     bool isFinal() const; // every run has ended
     RunEnd end(int run) const;
     qint64 durationNs(int run) const;
-    std::optional<double> cpuMs(int run) const; // Python runs report it; TwinRun's: none yet
+    // CPU time (user + system), -1 when not known: a Python run's from its report, a TwinRun
+    // run's from Worker::resourceUsage() once it has ended (while it runs, see UsageSampler).
+    qint64 cpuNs(int run) const;
+    // Wall and CPU time side by side, as runTimeText() says them: "4.12 ms, CPU 1.90 ms".
+    QString timeText(int run) const;
     // "finished, exit code 0, 4.12 ms", as runEndText() says it for a worker.
     QString endText(int run) const;
     QString errorString(int run) const;

@@ -27,7 +27,10 @@ TWINRUN_MODEL_EXPORT QString stateText(Worker::State state);
 TWINRUN_MODEL_EXPORT QString targetDescriptionText(const Target& target);
 
 // Wall time and CPU time of a run, side by side: "1.25 s, CPU 1.21 s"; the wall time alone
-// when its CPU time is not known (see Worker::resourceUsage()).
+// when its CPU time is not known (cpuNanoseconds < 0). The one style for every run, TwinRun's
+// and Python's, in the command line's verdicts and the compare view (translated).
+TWINRUN_MODEL_EXPORT QString runTimeText(qint64 wallNanoseconds, qint64 cpuNanoseconds);
+// A worker's: its wall time and its CPU time from Worker::resourceUsage().
 TWINRUN_MODEL_EXPORT QString runTimeText(const Worker& worker);
 
 // How a run ended, in one line: "finished, exit code 0, 4.12 ms", "killed, exit code -9, 3.00 s"
