@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
+#include <mutex>
 
 #include <fcntl.h>
 #include <sys/resource.h>
@@ -109,6 +111,18 @@ bool readProcUsage(const char* dir, ResourceUsage* usage, bool withMemory)
 
 ResourceUsage appMemory()
 {
+    // Every ended thread's figures ask for it (a table asks per cell), so one read serves
+    // all who ask within 100 ms; the app's memory does not change faster than anyone looks.
+    constexpr std::int64_t kFreshNs = 100'000'000;
+    static std::mutex mutex;
+    static std::int64_t readAtNs = 0;
+    static ResourceUsage cached;
+    timespec now{};
+    ::clock_gettime(CLOCK_MONOTONIC_COARSE, &now);
+    const std::int64_t nowNs = std::int64_t(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+    std::lock_guard lock(mutex);
+    if (readAtNs != 0 && nowNs - readAtNs < kFreshNs)
+        return cached;
     ResourceUsage usage;
     char text[4096];
     if (readSmallFile("/proc/self/status", text, sizeof text) > 0) {
@@ -116,6 +130,8 @@ ResourceUsage appMemory()
         usage.peakRssKb = statusField(text, "\nVmHWM:");
     }
     usage.memorySharedWithApp = true;
+    cached = usage;
+    readAtNs = nowNs;
     return usage;
 }
 

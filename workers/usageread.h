@@ -11,7 +11,8 @@ namespace twinrun {
 // Reads dir/stat and dir/status (dir: "/proc/<pid>" or "/proc/self/task/<tid>"): CPU time,
 // threads, context switches, and with withMemory the resident and peak memory. False when gone.
 bool readProcUsage(const char* dir, ResourceUsage* usage, bool withMemory);
-// The app's own resident and peak memory, marked memorySharedWithApp.
+// The app's own resident and peak memory, marked memorySharedWithApp; read at most every
+// 100 ms, whoever asks (thread-safe).
 ResourceUsage appMemory();
 // Final figures from a kernel rusage (exact); withMemory takes ru_maxrss as the peak.
 ResourceUsage usageFromRusage(const rusage& ru, bool withMemory);

@@ -1,3 +1,5 @@
+#include "usageread.h"
+
 #include <twinrun/pluginloader.h>
 #include <twinrun/version.h>
 #include <twinrun/worker.h>
@@ -144,8 +146,17 @@ qint64 Worker::durationMs() const
 
 ResourceUsage Worker::resourceUsage() const
 {
-    if (isFinal(m_state))
-        return m_finalUsage;
+    if (isFinal(m_state)) {
+        if (!m_finalUsage.memorySharedWithApp)
+            return m_finalUsage;
+        // A thread's memory is the app's: read now, not as each run ends (that read cost as
+        // much as a thread launch), so it says what the app holds when someone looks.
+        ResourceUsage usage = m_finalUsage;
+        const ResourceUsage app = appMemory();
+        usage.rssKb = app.rssKb;
+        usage.peakRssKb = app.peakRssKb;
+        return usage;
+    }
     return usageProbe().read();
 }
 
