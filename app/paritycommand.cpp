@@ -1,6 +1,7 @@
 #include "paritycommand.h"
 
 #include "clitext.h"
+#include "runcommand.h"
 #include "unixsignals.h"
 #include <twinrun/echo.h>
 #include <twinrun/paritylaunch.h>
@@ -22,7 +23,6 @@ namespace twinrun {
 
 namespace {
 
-constexpr int kStopGraceMs = 2000; // as `twinrun run` without --python
 constexpr qsizetype kCopyBytes = 256 * 1024;
 
 int channelIndex(Channel channel)
@@ -53,13 +53,6 @@ QString lineNotKept()
 QString timesLine(const QStringList& times)
 {
     return CliRunText::tr("times: %1").arg(times.join(QStringLiteral("; "))) + QLatin1Char('\n');
-}
-QString leftBehind(const QString& name)
-{
-    return QStringLiteral("twinrun: %1\n")
-        .arg(CliRunText::tr("%1 is still running and cannot be killed (a thread can only stop "
-                            "itself); leaving it behind")
-                 .arg(name));
 }
 
 } // namespace
@@ -306,7 +299,7 @@ void ParityCommand::giveUp()
 {
     for (int i = 0; i < m_launch->runCount(); ++i) {
         if (m_launch->kind(i) == RunKind::Thread && !m_launch->hasEnded(i))
-            write(m_err, leftBehind(m_launch->name(i)).toUtf8());
+            write(m_err, leftBehindText(m_launch->name(i)).toUtf8());
     }
     m_gaveUp = true;
     printReady();

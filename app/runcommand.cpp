@@ -23,7 +23,6 @@ namespace {
 
 // A stopped process gets this long between SIGTERM and SIGKILL; a thread this long to notice
 // the stop request before it is reported as impossible to kill.
-constexpr int kStopGraceMs = 2000;
 constexpr qsizetype kCopyBytes = 256 * 1024;
 
 int channelIndex(Channel channel)
@@ -46,6 +45,14 @@ int exitStatusFor(const Worker& worker)
         return 1;
     const int code = *worker.exitCode();
     return code < 0 ? 128 - code : code;
+}
+
+QString leftBehindText(const QString& name)
+{
+    return QStringLiteral("twinrun: %1\n")
+        .arg(CliRunText::tr("%1 is still running and cannot be killed (a thread can only stop "
+                            "itself); leaving it behind")
+                 .arg(name));
 }
 
 RunCommand::RunCommand(const RunRequest& request, QObject* parent)
@@ -211,11 +218,7 @@ void RunCommand::giveUpOnThreads()
 {
     for (const auto& run : m_runs) {
         if (run->worker->backend() == Backend::Thread && run->worker->isAlive())
-            writeErr(QStringLiteral("twinrun: %1\n")
-                         .arg(CliRunText::tr("%1 is still running and cannot be killed (a thread "
-                                             "can only stop itself); leaving it behind")
-                                  .arg(run->worker->name()))
-                         .toUtf8());
+            writeErr(leftBehindText(run->worker->name()).toUtf8());
     }
     m_gaveUpOnThreads = true;
     printReadySections();

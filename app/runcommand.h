@@ -65,4 +65,11 @@ private:
 // The exit status for a worker's end, as the command line documents it.
 int exitStatusFor(const Worker& worker);
 
+// How long a stop (Ctrl+C, --timeout) waits for the workers before processes are killed and
+// threads that ignore it are left behind: `twinrun run`, with or without --python.
+inline constexpr int kStopGraceMs = 2000;
+// The line for a thread that ignored the stop: "twinrun: NAME is still running and cannot be
+// killed ...", newline included.
+QString leftBehindText(const QString& name);
+
 } // namespace twinrun
