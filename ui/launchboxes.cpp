@@ -93,7 +93,6 @@ QWidget* LaunchPanel::buildWorkerBox()
     m_startMethod->addItem(tr("forkserver"), static_cast<int>(StartMethod::ForkServer));
     m_startMethod->setToolTip(tr("How a process worker starts, like Python's start methods: spawn "
                                  "re-runs TwinRun; forkserver forks a warm helper (faster)"));
-    modeLayout->insertWidget(modeLayout->count() - 1, m_startMethod);
 
     auto* nameRow = new QHBoxLayout;
     nameRow->addWidget(m_name, 1);
@@ -103,7 +102,12 @@ QWidget* LaunchPanel::buildWorkerBox()
     runAs->setBuddy(m_mode->button(static_cast<int>(LaunchSpec::Mode::Thread)));
     auto* name = new QLabel(tr("&Name:"), box);
     name->setBuddy(m_name);
+    // The start method on a row of its own: beside the three choices it made the form wider
+    // than an 800x600 window gives it in Portuguese.
+    auto* startMethod = new QLabel(tr("Start &method:"), box);
+    startMethod->setBuddy(m_startMethod);
     layout->addRow(runAs, m_modeBox);
+    layout->addRow(startMethod, m_startMethod);
     layout->addRow(QString(), buildPythonCheck());
     layout->addRow(name, nameRow);
     return box;

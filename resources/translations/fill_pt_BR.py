@@ -45,6 +45,8 @@ PT = {
         'Carrega um plugin (uma lib<nome>.so feita com twinrun_add_plugin): seus alvos entram na lista',
     '%1 runs as a thread inside TwinRun, as every plugin target run as a thread does: if it crashes, TwinRun ends with it; if it never returns, it cannot be killed. Run it as a process to keep it isolated. (Said once for the plugin %2.)':
         '%1 roda como thread dentro do TwinRun, como todo alvo de plugin rodado como thread: se ele falhar, o TwinRun termina junto; se nunca retornar, não pode ser morto. Rode-o como processo para mantê-lo isolado. (Dito uma vez para o plugin %2.)',
+    # The launch form's start method row
+    'Start &method:': '&Método de início:',
     # polish (issues 11 and 13 leftovers): the compare tab's title, every run's wall and CPU time
     'Compare Runs': 'Comparar execuções',
     '%1, CPU %2': '%1, CPU %2',

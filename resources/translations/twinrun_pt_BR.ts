@@ -927,6 +927,10 @@ exemplo original com threading.Thread / multiprocessing.Process.</translation>
       <source>From the plugin %1</source>
       <translation>Do plugin %1</translation>
     </message>
+    <message>
+      <source>Start &amp;method:</source>
+      <translation>&amp;Método de início:</translation>
+    </message>
   </context>
   <context>
     <name>twinrun::MainWindow</name>
