@@ -26,12 +26,12 @@ env DISPLAY=$display XDG_CONFIG_HOME="$tmp" TWINRUN_DEMO_LAUNCH="$spec" QT_QPA_P
 app=$!
 sleep 3
 click() { DISPLAY=$display xdotool mousemove "$1" "$2" click 1; }
-launch=(375 483)
-click "${launch[@]}"; sleep 0.4
-click 153 328; click "${launch[@]}"; sleep 0.3   # Process
+launch() { DISPLAY=$display xdotool key ctrl+Return; } # Launch (Ctrl+Return): no coordinates
+click 229 328; launch; sleep 0.4                  # Both
+click 153 328; launch; sleep 0.3   # Process
 DISPLAY=$display xdotool key ctrl+t; sleep 0.2    # stop it
-click 82 328; click "${launch[@]}"; sleep 0.3    # Thread
-click 229 328; click "${launch[@]}"; sleep 3      # Both
+click 82 328; launch; sleep 0.3    # Thread
+click 229 328; launch; sleep 3      # Both
 click "${TAB_X:-664}" 236; sleep 0.5               # the Timeline tab
 window="$(DISPLAY=$display xwininfo -root -tree | awk '/"TwinRun"/ { print $1; exit }')"
 DISPLAY=$display import -window "${window:-root}" "$out"

@@ -17,26 +17,26 @@ PluginLoadQueue::PluginLoadQueue(QObject* parent)
 PluginLoadQueue::~PluginLoadQueue()
 {
     {
-        QMutexLocker lock(&m_mutex);
+        std::lock_guard lock(m_mutex);
         m_stopping = true;
         m_requests.clear();
-        m_wake.wakeAll();
+        m_wake.notify_all();
     }
     m_thread->wait(); // the probe's child dies with the thread, so it must end first
 }
 
 void PluginLoadQueue::setOptions(const PluginLoadOptions& options)
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     m_options = options;
 }
 
 void PluginLoadQueue::load(const QStringList& folders, const QStringList& files, Done done)
 {
     ++m_pending;
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     m_requests.push_back({folders, files, std::move(done)});
-    m_wake.wakeAll();
+    m_wake.notify_all();
 }
 
 void PluginLoadQueue::post(std::function<void()> onOwnThread)
@@ -50,9 +50,8 @@ void PluginLoadQueue::run()
     for (;;) {
         Request request;
         {
-            QMutexLocker lock(&m_mutex);
-            while (m_requests.empty() && !m_stopping)
-                m_wake.wait(&m_mutex);
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return !m_requests.empty() || m_stopping; });
             if (m_stopping)
                 return;
             request = std::move(m_requests.front());
@@ -68,7 +67,7 @@ void PluginLoadQueue::check(const Request& request)
 {
     PluginLoadOptions options;
     {
-        QMutexLocker lock(&m_mutex);
+        std::lock_guard lock(m_mutex);
         options = m_options;
     }
     // Shared by the posted steps, which all run on this object's thread, one after another.

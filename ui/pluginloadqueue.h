@@ -2,15 +2,15 @@
 
 #include <twinrun/pluginloader.h>
 
-#include <QMutex>
 #include <QObject>
 #include <QStringList>
-#include <QWaitCondition>
 
 #include <atomic>
+#include <condition_variable>
 #include <deque>
 #include <functional>
 #include <memory>
+#include <mutex>
 
 class QThread;
 
@@ -57,8 +57,10 @@ private:
     void post(std::function<void()> onOwnThread);
 
     std::unique_ptr<QThread> m_thread;
-    QMutex m_mutex; // guards m_requests and m_options
-    QWaitCondition m_wake;
+    // std::mutex, not QMutex: QWaitCondition unlocks a QMutex inside Qt, where ThreadSanitizer
+    // cannot see it, and then reports the next lock as a double lock.
+    std::mutex m_mutex; // guards m_requests and m_options
+    std::condition_variable m_wake;
     std::deque<Request> m_requests;
     PluginLoadOptions m_options;
     std::atomic_bool m_stopping = false;
