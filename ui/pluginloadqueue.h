@@ -11,8 +11,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
-
-class QThread;
+#include <thread>
 
 namespace twinrun {
 
@@ -56,7 +55,7 @@ private:
     void check(const Request& request);
     void post(std::function<void()> onOwnThread);
 
-    std::unique_ptr<QThread> m_thread;
+    std::thread m_thread;
     // std::mutex, not QMutex: QWaitCondition unlocks a QMutex inside Qt, where ThreadSanitizer
     // cannot see it, and then reports the next lock as a double lock.
     std::mutex m_mutex; // guards m_requests and m_options
