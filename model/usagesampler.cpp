@@ -111,6 +111,10 @@ void UsageSampler::take(const QHash<int, ResourceUsage>& usage, qint64 atNs)
             sample.cpuPercent = 100.0 * double(sample.cpuUs() - previous.cpuUs) * 1000.0 /
                                 double(atNs - previous.atNs);
         previous = {sample.cpuUs(), atNs};
+        // A process dying (a zombie) still has its CPU times in /proc but no memory lines:
+        // the peak it reached stands, as a high-water mark does.
+        if (sample.peakRssKb < 0)
+            sample.peakRssKb = m_latest.value(it.key()).peakRssKb;
         m_latest.insert(it.key(), sample);
         changed.append(it.key());
     }
