@@ -58,16 +58,8 @@ int benchCommand(const QStringList& arguments)
         QStringLiteral("progress-lines"),
         CliText::tr("Progress on stderr, a line a step: \"progress FRACTION STEP\"."));
     parser.addOptions({runs, processRuns, lines, memoryLines, skipMemory, json, progressLines});
-    if (const QString error = parser.parseArguments(arguments); !error.isEmpty())
-        return usageError(parser.context(), error);
-    if (parser.helpRequested()) {
-        printOut(parser.help());
-        return 0;
-    }
-    if (!parser.positionalArguments().isEmpty())
-        return usageError(parser.context(),
-                          CliText::tr("unexpected argument %1")
-                              .arg(echoInput(parser.positionalArguments().constFirst())));
+    if (const std::optional<int> ended = parser.parseOrEnd(arguments))
+        return *ended;
     bench::Options o;
     qint64 threadRuns = o.threadRuns;
     qint64 procRuns = o.processRuns;

@@ -101,16 +101,8 @@ int targetsCommand(const QStringList& arguments)
     const QCommandLineOption json(QStringLiteral("json"), CliText::tr("Print a JSON array."));
     const QCommandLineOption plugin = pluginOption();
     parser.addOptions({json, plugin});
-    if (const QString error = parser.parseArguments(arguments); !error.isEmpty())
-        return usageError(parser.context(), error);
-    if (parser.helpRequested()) {
-        printOut(parser.help());
-        return 0;
-    }
-    if (!parser.positionalArguments().isEmpty())
-        return usageError(parser.context(),
-                          CliText::tr("unexpected argument %1")
-                              .arg(echoInput(parser.positionalArguments().constFirst())));
+    if (const std::optional<int> ended = parser.parseOrEnd(arguments))
+        return *ended;
     if (const QString refused = loadPluginFiles(parser.values(plugin)); !refused.isEmpty())
         return usageError(parser.context(), refused);
     loadAllPlugins();
@@ -276,12 +268,8 @@ int runCommand(const QStringList& arguments)
     const QStringList ordered =
         negativeNumbersAsArguments(arguments, {o.as, o.kwarg, o.name, o.startMethod, o.spec,
                                                o.timeout, o.pythonExe, o.plugin});
-    if (const QString error = parser.parseArguments(ordered, true); !error.isEmpty())
-        return usageError(parser.context(), error);
-    if (parser.helpRequested()) {
-        printOut(parser.help());
-        return 0;
-    }
+    if (const std::optional<int> ended = parser.parseOrEnd(ordered, true))
+        return *ended;
     const QString context = parser.context();
     if (const QString refused = loadPluginFiles(parser.values(o.plugin)); !refused.isEmpty())
         return usageError(context, refused);
@@ -326,21 +314,27 @@ int runCommand(const QStringList& arguments)
 
 int demoCommand(const QStringList& arguments)
 {
-    if (!arguments.isEmpty() && arguments.constFirst() != QLatin1String("--json"))
-        return usageError(
-            QStringLiteral("twinrun demo"),
-            CliText::tr("unexpected argument %1").arg(echoInput(arguments.constFirst())));
-    if (arguments.isEmpty()) {
+    CommandParser parser(QStringLiteral("demo"),
+                         CliText::tr("Runs the seed's example, faz_algo(1, 1.5, 'Edson'), as a "
+                                     "thread and as a process (twinrun run faz_algo 1 1.5 Edson "
+                                     "--as both)."));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  CliText::tr("Print one JSON object per worker, nothing else."));
+    parser.addOption(json);
+    if (const std::optional<int> ended = parser.parseOrEnd(arguments))
+        return *ended;
+    if (!parser.isSet(json)) {
         printOut(CliText::tr("TwinRun demo: faz_algo(1, 1.5, 'Edson') as a thread and as a "
                              "process, like the\nseed's threading.Thread / "
                              "multiprocessing.Process example.") +
                  QStringLiteral("\n\n"));
         std::fflush(stdout);
     }
-    return runCommand(QStringList{QStringLiteral("faz_algo"), QStringLiteral("1"),
-                                  QStringLiteral("1.5"), QStringLiteral("Edson"),
-                                  QStringLiteral("--as"), QStringLiteral("both")} +
-                      arguments);
+    QStringList run{QStringLiteral("faz_algo"), QStringLiteral("1"),    QStringLiteral("1.5"),
+                    QStringLiteral("Edson"),    QStringLiteral("--as"), QStringLiteral("both")};
+    if (parser.isSet(json))
+        run << QStringLiteral("--json");
+    return runCommand(run);
 }
 
 } // namespace

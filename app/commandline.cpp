@@ -78,7 +78,21 @@ CommandParser::CommandParser(const QString& command, const QString& description)
     addOption(m_help);
 }
 
-QString CommandParser::parseArguments(const QStringList& arguments, bool acceptsArguments)
+std::optional<int> CommandParser::parseOrEnd(const QStringList& arguments, bool acceptsArguments)
+{
+    if (const QString error = parseError(arguments, acceptsArguments); !error.isEmpty())
+        return usageError(m_context, error);
+    if (isSet(m_help)) {
+        printOut(help());
+        return 0;
+    }
+    if (!acceptsArguments && !positionalArguments().isEmpty())
+        return usageError(m_context, CliText::tr("unexpected argument %1")
+                                         .arg(echoInput(positionalArguments().constFirst())));
+    return std::nullopt;
+}
+
+QString CommandParser::parseError(const QStringList& arguments, bool acceptsArguments)
 {
     if (parse(QStringList{m_context} + arguments))
         return {};

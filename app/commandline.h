@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace twinrun {
 
 // What every `twinrun COMMAND` shares: its help, its usage errors and its output.
@@ -27,14 +29,17 @@ public:
 
     QString context() const { return m_context; } // "twinrun run"
 
-    // Parses arguments (those after the command). Returns "" when they parse, else the one-line
-    // message: Qt's, with what it names quoted, and a hint at `--` for an option-like ARG when
-    // the command takes ARGs (acceptsArguments).
-    QString parseArguments(const QStringList& arguments, bool acceptsArguments = false);
-    bool helpRequested() const { return isSet(m_help); }
+    // Parses arguments (those after the command) and says whether the command goes on: nullopt
+    // when it does, else the exit status it ends with, after printing what ends it: the help on
+    // stdout for -h/--help (0), or a usage error (2) for what does not parse (Qt's message, with
+    // what it names quoted, and a hint at `--` for an option-like ARG when the command takes
+    // ARGs) and for an ARG given to a command that takes none (acceptsArguments false).
+    std::optional<int> parseOrEnd(const QStringList& arguments, bool acceptsArguments = false);
     QString help() const;
 
 private:
+    QString parseError(const QStringList& arguments, bool acceptsArguments);
+
     QString m_context;
     QCommandLineOption m_help;
 };

@@ -214,6 +214,9 @@ PT = {
     '--spec %1 already says what to run: drop --%2': '--spec %1 já diz o que executar: retire --%2',
     '--timeout %1: expected a number of seconds greater than 0':
         '--timeout %1: esperado um número de segundos maior que 0',
+    # demo's own help
+    "Runs the seed's example, faz_algo(1, 1.5, 'Edson'), as a thread and as a process (twinrun run faz_algo 1 1.5 Edson --as both).":
+        "Executa o exemplo original, faz_algo(1, 1.5, 'Edson'), como thread e como processo (twinrun run faz_algo 1 1.5 Edson --as both).",
     "TwinRun demo: faz_algo(1, 1.5, 'Edson') as a thread and as a process, like the\nseed's threading.Thread / multiprocessing.Process example.":
         "Demonstração do TwinRun: faz_algo(1, 1.5, 'Edson') como thread e como processo, como no\nexemplo original com threading.Thread / multiprocessing.Process.",
     "Measures launch cost and output throughput of thread and process workers through the\nWorker API, next to floors measured in the same run. bench/compare.py runs this and\nPython's threading/multiprocessing side by side.":

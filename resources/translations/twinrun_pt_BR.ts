@@ -514,6 +514,10 @@ exemplo original com threading.Thread / multiprocessing.Process.</translation>
       <source>Load the plugin FILE first (repeatable): its targets are named &lt;plugin&gt;.&lt;function&gt;. Plugins in TWINRUN_PLUGIN_PATH and the user's plugin folder are found without it.</source>
       <translation>Carrega antes o plugin FILE (repetível): seus alvos se chamam &lt;plugin&gt;.&lt;função&gt;. Plugins em TWINRUN_PLUGIN_PATH e na pasta de plugins do usuário são encontrados sem esta opção.</translation>
     </message>
+    <message>
+      <source>Runs the seed's example, faz_algo(1, 1.5, 'Edson'), as a thread and as a process (twinrun run faz_algo 1 1.5 Edson --as both).</source>
+      <translation>Executa o exemplo original, faz_algo(1, 1.5, 'Edson'), como thread e como processo (twinrun run faz_algo 1 1.5 Edson --as both).</translation>
+    </message>
   </context>
   <context>
     <name>twinrun::CliRun</name>

@@ -229,6 +229,12 @@ private Q_SLOTS:
             << QStringList{"--frobnicate"} << QByteArray("unknown option '--frobnicate'");
         QTest::newRow("targets extra")
             << QStringList{"targets", "x"} << QByteArray("unexpected argument 'x'");
+        QTest::newRow("demo extra") << QStringList{"demo", "--json", "x"}
+                                    << QByteArray("twinrun demo: unexpected argument 'x'");
+        QTest::newRow("demo unknown option")
+            << QStringList{"demo", "--frobnicate"} << QByteArray("unknown option '--frobnicate'");
+        QTest::newRow("bench extra")
+            << QStringList{"bench", "x"} << QByteArray("twinrun bench: unexpected argument 'x'");
     }
     void badInput()
     {
@@ -337,6 +343,14 @@ private Q_SLOTS:
         const Outcome rh = runTwinrun({"run", "--help"});
         QCOMPARE(rh.status, 0);
         QVERIFY(rh.out.contains("--timeout"));
+        // Every command has its own help, its usage line naming the command.
+        for (const char* command : {"demo", "targets", "bench"}) {
+            const Outcome ch = runTwinrun({command, "-h"});
+            QCOMPARE(ch.status, 0);
+            QVERIFY2(ch.out.startsWith("Usage: twinrun " + QByteArray(command) + " [options]"),
+                     ch.out.constData());
+            QVERIFY(ch.out.contains("--json"));
+        }
         const Outcome v = runTwinrun({"--version"});
         QCOMPARE(v.status, 0);
         QVERIFY(v.out.startsWith("twinrun "));
