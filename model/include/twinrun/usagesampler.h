@@ -60,7 +60,7 @@ private:
     Source m_source;
     QTimer m_timer;
     QThread* m_thread = nullptr;
-    QObject* m_reader = nullptr; // lives on m_thread
+    QObject* m_reader = nullptr; // a SamplerReader (usagesampler.cpp), lives on m_thread
     bool m_inFlight = false;
     QHash<int, ResourceUsage> m_latest;
     QHash<int, Previous> m_previous;
