@@ -118,7 +118,12 @@ void reportUsage(int fd)
         return;
     rusage ru{};
     ::getrusage(RUSAGE_SELF, &ru);
-    const ChildUsageRecord record = toRecord(usageFromRusage(ru, true));
+    ResourceUsage usage = usageFromRusage(ru, true);
+    // ru_maxrss is no good here: exec carries the high-water mark of the process that started
+    // this one (the app, through QProcess's fork) into it. VmHWM is this program's own peak.
+    if (ResourceUsage own; readProcUsage("/proc/self", &own, true) && own.peakRssKb > 0)
+        usage.peakRssKb = own.peakRssKb;
+    const ChildUsageRecord record = toRecord(usage);
     writeAll(fd, reinterpret_cast<const char*>(&record), sizeof record);
     ::close(fd);
 }

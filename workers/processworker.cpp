@@ -126,7 +126,8 @@ void ProcessWorker::startSpawned()
     // The child's exact end figures. QProcess reaps its children itself (its forkfd's wait
     // keeps the rusage), and a child read from /proc just before it is reaped has already
     // given its memory back, so the child reports its own getrusage(RUSAGE_SELF) (CPU times,
-    // peak RSS, context switches) on this pipe just before it exits: one record, read once the
+    // context switches) and its own peak RSS (VmHWM: exec would carry this app's peak into
+    // ru_maxrss) on this pipe just before it exits: one record, read once the
     // process has finished. A child killed by a signal reports nothing; its last live sample
     // stands in (ResourceUsage::exact false). The fd number travels in the environment and
     // the write end stays open across exec only in this child (close-on-exec is cleared there).

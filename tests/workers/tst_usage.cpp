@@ -6,6 +6,7 @@
 #include <QTest>
 
 #include <memory>
+#include <vector>
 
 using namespace twinrun;
 using testvalues::f;
@@ -87,6 +88,29 @@ private Q_SLOTS:
         const ResourceUsage u = hold->resourceUsage();
         QVERIFY2(u.peakRssKb >= 64 * 1024, qPrintable(QString::number(u.peakRssKb)));
         QCOMPARE(u.rssKb, -1); // an ended process holds nothing
+    }
+
+    void peakMemoryIsTheChildsOwn_data() { processFigures_data(); }
+
+    // A child started by exec must not report the app's high-water mark as its own: Linux
+    // carries the exec'ing process's peak into the child's ru_maxrss. The app first touches
+    // 160 MiB; a child that holds nothing stays far below that.
+    void peakMemoryIsTheChildsOwn()
+    {
+        QFETCH(StartMethod, method);
+        constexpr qsizetype kAppMiB = 160;
+        {
+            std::vector<char> ballast(size_t(kAppMiB) << 20);
+            for (size_t at = 0; at < ballast.size(); at += 4096)
+                ballast[at] = char(at);
+            QVERIFY(ballast[4096] == char(4096));
+        }
+        const auto w = runToEnd(Backend::Process, workerSpec("faz_algo", {i(1)}, method));
+        QCOMPARE(w->state(), Worker::State::Finished);
+        const ResourceUsage u = w->resourceUsage();
+        QVERIFY(u.exact);
+        QVERIFY2(u.peakRssKb > 0 && u.peakRssKb < kAppMiB * 1024 / 2,
+                 qPrintable(QString::number(u.peakRssKb)));
     }
 
     // A thread's own CPU time, for this run only; its memory is the app's, said so.
