@@ -2,6 +2,7 @@
 
 #include <twinrun/version.h>
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QThread>
 
@@ -117,7 +118,8 @@ QJsonObject run(const Options& o)
                        {QStringLiteral("responsiveness"), responsiveness(steps.next())},
                        {QStringLiteral("sampling"), sampling(steps.next())}};
     if (o.memory) {
-        result.insert(QStringLiteral("cli_memory"), cliMemory(steps.next())); // child processes
+        result.insert(QStringLiteral("cli_memory"), // child processes
+                      cliMemory(steps.next(), QCoreApplication::applicationFilePath()));
         result.insert(QStringLiteral("memory"),
                       memory(steps.next())); // last: peak RSS is per process
     }

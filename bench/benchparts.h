@@ -44,7 +44,9 @@ QJsonObject responsiveness(const Options& o);
 // samplingbench.cpp: what sampling 200 running process workers' figures costs the manager.
 QJsonObject sampling(const Options& o);
 
-// clibench.cpp: the peak RSS of `twinrun run flood N` in each output mode (a child process).
-QJsonObject cliMemory(const Options& o);
+// clibench.cpp: the peak RSS of `program run flood N` in each output mode, each a child
+// process measured on its own (childpeak.h). `runs`: name, peak_rss_mb, peak_rss_exact (false:
+// only an upper bound, the child could not be traced) and exit_status (-1: not started).
+QJsonObject cliMemory(const Options& o, const QString& program);
 
 } // namespace twinrun::bench

@@ -77,7 +77,11 @@ QString report(const QJsonObject& r)
                 QLatin1Char('\n');
     const QJsonObject cli = r.value(QStringLiteral("cli_memory")).toObject();
     for (const QJsonValue& run : cli.value(QStringLiteral("runs")).toArray())
-        text += ReportText::tr("Command line: run flood %1 %2, peak RSS %3 MB")
+        text += (run[QStringLiteral("peak_rss_exact")].toBool()
+                     ? ReportText::tr("Command line: run flood %1 %2, peak RSS %3 MB")
+                     : ReportText::tr("Command line: run flood %1 %2, peak RSS at most %3 MB "
+                                      "(not traced: the kernel's figure counts the bench's "
+                                      "own memory too)"))
                     .arg(cli.value(QStringLiteral("lines")).toInteger())
                     .arg(run[QStringLiteral("name")].toString())
                     .arg(run[QStringLiteral("peak_rss_mb")].toDouble(), 0, 'f', 1) +

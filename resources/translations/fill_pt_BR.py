@@ -252,6 +252,9 @@ PT = {
     'Memory: %1-line flood, peak RSS %2 MB (log kept %3 lines, dropped %4)':
         'Memória: flood de %1 linhas, pico de RSS %2 MB (o log guardou %3 linhas, descartou %4)',
     'Command line: run flood %1 %2, peak RSS %3 MB': 'Linha de comando: run flood %1 %2, pico de RSS %3 MB',
+    # bench: the command line's own peak RSS (bench/childpeak.h), or an upper bound untraced
+    "Command line: run flood %1 %2, peak RSS at most %3 MB (not traced: the kernel's figure counts the bench's own memory too)":
+        'Linha de comando: run flood %1 %2, pico de RSS de no máximo %3 MB (sem rastreamento: o número do kernel conta também a memória do próprio bench)',
     # ArgListEditor
     'No positional arguments': 'Nenhum argumento posicional',
     'No keyword arguments': 'Nenhum argumento nomeado',

@@ -248,6 +248,10 @@
         <numerusform>Amostrar %n workers de processo uma vez por segundo: %1% de uma CPU (o processo inteiro, menos o que gasta sem amostrar: %2%)</numerusform>
       </translation>
     </message>
+    <message>
+      <source>Command line: run flood %1 %2, peak RSS at most %3 MB (not traced: the kernel's figure counts the bench's own memory too)</source>
+      <translation>Linha de comando: run flood %1 %2, pico de RSS de no máximo %3 MB (sem rastreamento: o número do kernel conta também a memória do próprio bench)</translation>
+    </message>
   </context>
   <context>
     <name>twinrun::BenchRunner</name>
