@@ -174,7 +174,7 @@ void ParityCommand::printSection(int run)
     r.printed = true;
     const QByteArray header =
         QStringLiteral("== %1 %2: %3 ==\n")
-            .arg(runKindName(m_launch->kind(run)), m_launch->name(run), m_launch->endText(run))
+            .arg(runKindText(m_launch->kind(run)), m_launch->name(run), m_launch->endText(run))
             .toUtf8();
     for (int i = 0; i < 2; ++i) {
         OutputSink& sink = i == 0 ? m_out : m_err;
@@ -250,8 +250,8 @@ QByteArray ParityCommand::runObject(int run) const
                   {QStringLiteral("target"), m_request.spec.target},
                   {QStringLiteral("state"), python->state()},
                   {QStringLiteral("exit_code"), QJsonValue()}};
-        if (!python->errorString().isEmpty())
-            object.insert(QStringLiteral("error"), python->errorString());
+        if (!python->errorData().isEmpty())
+            object.insert(QStringLiteral("error"), python->errorData());
     }
     object.insert(QStringLiteral("stdout"), QString::fromUtf8(r.capture[0].text()));
     object.insert(QStringLiteral("stderr"), QString::fromUtf8(r.capture[1].text()));

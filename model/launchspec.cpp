@@ -1,5 +1,6 @@
 #include <twinrun/launchspec.h>
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
 #include <QSaveFile>
@@ -7,8 +8,8 @@
 
 #include <QScopeGuard>
 
-#include <cerrno>
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -20,6 +21,12 @@
 namespace twinrun {
 
 namespace {
+
+// The launch spec's words for people, with the worker spec's (twinrun::Spec, workers/): in the
+// app's language when it installed a translator, English otherwise.
+struct LaunchSpecText {
+    Q_DECLARE_TR_FUNCTIONS(twinrun::Spec)
+};
 
 std::optional<LaunchSpec> refuse(QString* error, const QString& message)
 {
@@ -131,14 +138,14 @@ QString systemError(int code)
 QString fileKind(mode_t mode)
 {
     if (S_ISDIR(mode))
-        return QStringLiteral("a directory");
+        return LaunchSpecText::tr("a directory");
     if (S_ISFIFO(mode))
-        return QStringLiteral("a FIFO");
+        return LaunchSpecText::tr("a FIFO");
     if (S_ISSOCK(mode))
-        return QStringLiteral("a socket");
+        return LaunchSpecText::tr("a socket");
     if (S_ISCHR(mode) || S_ISBLK(mode))
-        return QStringLiteral("a device");
-    return QStringLiteral("a special file");
+        return LaunchSpecText::tr("a device");
+    return LaunchSpecText::tr("a special file");
 }
 
 // The bytes of a regular file of at most kMaxLaunchSpecFileBytes. Opening never blocks (a
@@ -146,27 +153,28 @@ QString fileKind(mode_t mode)
 std::optional<QByteArray> readSpecFileBytes(const QString& path, QString* error)
 {
     if (path.isEmpty()) {
-        *error = QStringLiteral("expected a file name");
+        *error = LaunchSpecText::tr("expected a file name");
         return std::nullopt;
     }
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
-        *error = QStringLiteral("cannot read it: %1").arg(systemError(errno));
+        *error = LaunchSpecText::tr("cannot read it: %1").arg(systemError(errno));
         return std::nullopt;
     }
     const auto closeFd = qScopeGuard([fd] { ::close(fd); });
     struct stat info {};
     if (::fstat(fd, &info) != 0) {
-        *error = QStringLiteral("cannot read it: %1").arg(systemError(errno));
+        *error = LaunchSpecText::tr("cannot read it: %1").arg(systemError(errno));
         return std::nullopt;
     }
     if (!S_ISREG(info.st_mode)) {
-        *error =
-            QStringLiteral("cannot read it: %1, not a regular file").arg(fileKind(info.st_mode));
+        //: %1 is the kind of file: "a directory", "a FIFO", ...
+        *error = LaunchSpecText::tr("cannot read it: %1, not a regular file")
+                     .arg(fileKind(info.st_mode));
         return std::nullopt;
     }
     const auto tooLarge = [error] {
-        *error = QStringLiteral("the launch spec file is larger than %1 MiB")
+        *error = LaunchSpecText::tr("the launch spec file is larger than %1 MiB")
                      .arg(kMaxLaunchSpecFileBytes >> 20);
         return std::nullopt;
     };
@@ -182,7 +190,7 @@ std::optional<QByteArray> readSpecFileBytes(const QString& path, QString* error)
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            *error = QStringLiteral("cannot read it: %1").arg(systemError(errno));
+            *error = LaunchSpecText::tr("cannot read it: %1").arg(systemError(errno));
             return std::nullopt;
         }
         bytes.append(buffer, n);
@@ -240,21 +248,26 @@ std::optional<LaunchSpec> LaunchSpec::fromJson(const QJsonObject& json, QString*
     if (const QString problem =
             checkFormatVersion(json.value(QStringLiteral("version")), kLaunchSpecVersion);
         !problem.isEmpty())
-        return refuse(error, QStringLiteral("launch spec field 'version': %1").arg(problem));
+        //: 'version' is a JSON field name: keep it as it is.
+        return refuse(error, LaunchSpecText::tr("launch spec field 'version': %1").arg(problem));
 
     const QJsonValue modeValue = json.value(QStringLiteral("mode"));
     const std::optional<Mode> mode = modeFromName(modeValue.toString());
     if (!modeValue.isString() || !mode)
-        return refuse(error, QStringLiteral("launch spec field 'mode': expected \"thread\", "
-                                            "\"process\" or \"both\""));
+        //: 'mode' is a JSON field name, "thread", "process" and "both" its literal values: keep
+        //: them as they are.
+        return refuse(error, LaunchSpecText::tr("launch spec field 'mode': expected \"thread\", "
+                                                "\"process\" or \"both\""));
 
     const QJsonValue workerValue = json.value(QStringLiteral("worker"));
     if (!workerValue.isObject())
-        return refuse(error, QStringLiteral("launch spec field 'worker': expected an object"));
+        //: 'worker' is a JSON field name: keep it as it is.
+        return refuse(error, LaunchSpecText::tr("launch spec field 'worker': expected an object"));
     QString why;
     const std::optional<WorkerSpec> worker = WorkerSpec::fromJson(workerValue.toObject(), &why);
     if (!worker)
-        return refuse(error, QStringLiteral("launch spec field 'worker': %1").arg(why));
+        //: 'worker' is a JSON field name: keep it as it is.
+        return refuse(error, LaunchSpecText::tr("launch spec field 'worker': %1").arg(why));
 
     LaunchSpec spec;
     spec.worker = *worker;
@@ -332,8 +345,8 @@ std::optional<LaunchSpec> readLaunchSpecFile(const QString& path, QString* error
     const std::optional<QByteArray> bytes = readSpecFileBytes(path, error);
     if (!bytes)
         return std::nullopt;
-    const std::optional<QJsonObject> json =
-        readJsonObject(*bytes, kMaxLaunchSpecFileBytes, QStringLiteral("the launch spec"), error);
+    const std::optional<QJsonObject> json = readJsonObject(
+        *bytes, kMaxLaunchSpecFileBytes, LaunchSpecText::tr("the launch spec"), error);
     if (!json)
         return std::nullopt;
     std::optional<LaunchSpec> spec = LaunchSpec::fromJson(*json, error);
@@ -352,7 +365,8 @@ Status writeLaunchSpecFile(const QString& path, const LaunchSpec& spec)
     if (!file.open(QIODevice::WriteOnly) ||
         file.write(QJsonDocument(spec.toJson()).toJson(QJsonDocument::Indented)) < 0 ||
         !file.commit())
-        return Status::error(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+        return Status::error(
+            LaunchSpecText::tr("cannot write %1: %2").arg(path, file.errorString()));
     return Status::ok();
 }
 

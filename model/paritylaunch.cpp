@@ -73,7 +73,8 @@ ParityLaunch::ParityLaunch(const WorkerSpec& spec, const QList<Worker*>& workers
                 Run& gone = *m_runs[i];
                 gone.worker = nullptr;
                 if (!gone.ended) {
-                    gone.lastEnd = {QStringLiteral("removed"), std::nullopt};
+                    gone.lastEnd = {QStringLiteral(QT_TRANSLATE_NOOP("twinrun::Worker", "removed")),
+                                    std::nullopt};
                     onEnded(i);
                 }
             });
@@ -175,10 +176,7 @@ QString ParityLaunch::timeText(int run) const
 QString ParityLaunch::endText(int run) const
 {
     const RunEnd e = end(run);
-    QString text = e.state;
-    if (e.exitCode)
-        text += QStringLiteral(", exit code %1").arg(*e.exitCode);
-    return text + QStringLiteral(", ") + formatDuration(durationNs(run));
+    return runEndText(e.state, e.exitCode, durationNs(run));
 }
 
 QString ParityLaunch::errorString(int run) const

@@ -3,6 +3,7 @@
 
 #include "pythonpaths.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -16,6 +17,12 @@
 namespace twinrun {
 
 namespace {
+
+// The Python setup's and runner's words for people (twinrun::Python): in the app's language
+// when it installed a translator, English otherwise.
+struct PythonText {
+    Q_DECLARE_TR_FUNCTIONS(twinrun::Python)
+};
 
 const QString kRunnerName = QStringLiteral("twinrun_python.py");
 // After the grace, the runner has this long to report before it is killed with its call.
@@ -50,21 +57,21 @@ PythonSetup PythonSetup::locate(const QString& interpreter)
     if (interpreter.isEmpty()) {
         setup.interpreter = QStandardPaths::findExecutable(QStringLiteral("python3"));
         if (setup.interpreter.isEmpty())
-            setup.error = QStringLiteral("python3 was not found on PATH: install Python 3 (or "
+            setup.error = PythonText::tr("python3 was not found on PATH: install Python 3 (or "
                                          "give the interpreter's path) to compare with CPython");
     } else {
         const QFileInfo file(interpreter);
         if (file.isFile() && file.isExecutable())
             setup.interpreter = file.absoluteFilePath();
         else
-            setup.error = QStringLiteral("the Python interpreter %1 is not an executable file")
+            setup.error = PythonText::tr("the Python interpreter %1 is not an executable file")
                               .arg(interpreter);
     }
     const QString runner = QDir(runnerDirectory()).absoluteFilePath(kRunnerName);
     if (QFileInfo(runner).isFile())
         setup.runner = runner;
     else if (setup.error.isEmpty())
-        setup.error = QStringLiteral("TwinRun's Python runner %1 is missing (it is installed with "
+        setup.error = PythonText::tr("TwinRun's Python runner %1 is missing (it is installed with "
                                      "TwinRun, in share/twinrun/python)")
                           .arg(QDir::toNativeSeparators(runner));
     return setup;
@@ -73,11 +80,11 @@ PythonSetup PythonSetup::locate(const QString& interpreter)
 QString pythonTwinRefusal(const QString& target)
 {
     if (target.contains(QLatin1Char('.')))
-        return QStringLiteral("%1 is a plugin's target: only the built-in targets have a "
+        return PythonText::tr("%1 is a plugin's target: only the built-in targets have a "
                               "Python twin")
             .arg(target);
     if (!TargetRegistry::instance().find(target))
-        return QStringLiteral("%1 is not a known target, so it has no Python twin").arg(target);
+        return PythonText::tr("%1 is not a known target, so it has no Python twin").arg(target);
     return {};
 }
 
@@ -134,6 +141,34 @@ bool PythonRun::timedOut() const
     return m_report.value(QStringLiteral("timed_out")).toBool();
 }
 
+QString PythonRun::errorText(bool translated) const
+{
+    if (!m_errorSource)
+        return m_error;
+    QString text = translated ? QCoreApplication::translate("twinrun::Python", m_errorSource)
+                              : QString::fromUtf8(m_errorSource);
+    for (const QString& arg : m_errorArgs)
+        text = text.arg(arg);
+    return text;
+}
+
+QString PythonRun::errorString() const
+{
+    return errorText(true);
+}
+
+QString PythonRun::errorData() const
+{
+    return errorText(false);
+}
+
+void PythonRun::fail(const char* source, const QStringList& args)
+{
+    m_errorSource = source;
+    m_errorArgs = args;
+    fail(errorText(false));
+}
+
 void PythonRun::fail(const QString& error)
 {
     m_state = QStringLiteral("failed to start");
@@ -146,13 +181,17 @@ void PythonRun::fail(const QString& error)
 Status PythonRun::start(const PythonSetup& setup, std::optional<double> timeoutSeconds)
 {
     if (m_state != QLatin1String("created"))
-        return Status::error(QStringLiteral("a Python run can only be started once"));
+        return Status::error(PythonText::tr("a Python run can only be started once"));
     QString refusal = setup.error;
     if (refusal.isEmpty())
         refusal = pythonTwinRefusal(m_spec.target);
-    if (refusal.isEmpty() && !m_dir.isValid())
-        refusal = QStringLiteral("no temporary folder for the Python runner's report: %1")
-                      .arg(m_dir.errorString());
+    if (refusal.isEmpty() && !m_dir.isValid()) {
+        static const char* const noFolder =
+            QT_TRANSLATE_NOOP("twinrun::Python", "no temporary folder for the Python runner's "
+                                                 "report: %1");
+        fail(noFolder, {m_dir.errorString()});
+        return Status::error(errorString());
+    }
     if (!refusal.isEmpty()) {
         fail(refusal);
         return Status::error(refusal);
@@ -181,8 +220,8 @@ Status PythonRun::start(const PythonSetup& setup, std::optional<double> timeoutS
     connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart && !m_final) {
             m_elapsedNs = 0;
-            fail(QStringLiteral("could not start %1: %2")
-                     .arg(m_process->program(), m_process->errorString()));
+            fail(QT_TRANSLATE_NOOP("twinrun::Python", "could not start %1: %2"),
+                 {m_process->program(), m_process->errorString()});
         }
     });
     m_state = QStringLiteral("running");
@@ -228,10 +267,15 @@ void PythonRun::onFinished(int exitCode, QProcess::ExitStatus status)
         report = QJsonDocument::fromJson(file.readLine()).object();
     if (report.isEmpty()) {
         m_state = QStringLiteral("failed to start");
-        m_error = status == QProcess::CrashExit
-                      ? QStringLiteral("the Python runner was killed before it reported")
-                      : QStringLiteral("the Python runner ended without a report (exit status %1)")
-                            .arg(exitCode);
+        if (status == QProcess::CrashExit) {
+            m_errorSource = QT_TRANSLATE_NOOP("twinrun::Python",
+                                              "the Python runner was killed before it reported");
+        } else {
+            m_errorSource = QT_TRANSLATE_NOOP(
+                "twinrun::Python", "the Python runner ended without a report (exit status %1)");
+            m_errorArgs = {QString::number(exitCode)};
+        }
+        m_error = errorText(false);
     } else {
         m_report = report;
         m_state = report.value(QStringLiteral("state")).toString();

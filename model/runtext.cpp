@@ -35,13 +35,35 @@ QString targetDescriptionText(const Target& target)
 
 QString runEndText(const Worker& worker)
 {
-    if (worker.exitCode())
+    return runEndText(Worker::stateName(worker.state()), worker.exitCode(), worker.durationNs());
+}
+
+QString runEndText(const QString& stateName, std::optional<int> exitCode, qint64 durationNs)
+{
+    const QString state =
+        QCoreApplication::translate("twinrun::Worker", stateName.toUtf8().constData());
+    if (exitCode)
         return QCoreApplication::translate("twinrun::RunText", "%1, exit code %2, %3")
-            .arg(stateText(worker.state()))
-            .arg(*worker.exitCode())
-            .arg(formatDuration(worker.durationNs()));
+            .arg(state)
+            .arg(*exitCode)
+            .arg(formatDuration(durationNs));
     return QCoreApplication::translate("twinrun::RunText", "%1, %2")
-        .arg(stateText(worker.state()), formatDuration(worker.durationNs()));
+        .arg(state, formatDuration(durationNs));
+}
+
+QString runKindText(RunKind kind)
+{
+    switch (kind) {
+    case RunKind::Thread:
+        return QCoreApplication::translate("twinrun::RunText", "thread");
+    case RunKind::Process:
+        return QCoreApplication::translate("twinrun::RunText", "process");
+    case RunKind::PythonThread:
+        return QCoreApplication::translate("twinrun::RunText", "python-thread");
+    case RunKind::PythonProcess:
+        break;
+    }
+    return QCoreApplication::translate("twinrun::RunText", "python-process");
 }
 
 QString runTimeText(qint64 wallNs, qint64 cpuNs)

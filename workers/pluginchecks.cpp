@@ -1,5 +1,6 @@
 // The one rule for what a plugin may register (pluginloading.h), for the probe, the app and
 // the child alike.
+#include "librarytext.h"
 #include "pluginloading.h"
 
 #include <QSet>
@@ -21,31 +22,31 @@ QString checkSignature(const Signature& signature)
     int rank = 0; // positional 0, *args 1, keyword-only 2, **kwargs 3
     bool defaulted = false;
     for (const Param& p : signature.params) {
-        const QString which = QStringLiteral("parameter %1").arg(quoted(p.name));
+        const QString which = PluginText::tr("parameter %1").arg(quoted(p.name));
         if (!isIdentifier(p.name))
-            return QStringLiteral("parameter name %1 is not a Python identifier")
+            return PluginText::tr("parameter name %1 is not a Python identifier")
                 .arg(quoted(p.name));
         if (names.contains(p.name))
-            return QStringLiteral("duplicate %1").arg(which);
+            return PluginText::tr("duplicate %1").arg(which);
         names.insert(p.name);
         const int pRank = p.kind == Kind::Positional      ? 0
                           : p.kind == Kind::VarPositional ? 1
                           : p.kind == Kind::KeywordOnly   ? 2
                                                           : 3;
         if (pRank < rank || (pRank == rank && (pRank == 1 || pRank == 3)))
-            return QStringLiteral("%1 is out of order (positional, *args, keyword-only, "
+            return PluginText::tr("%1 is out of order (positional, *args, keyword-only, "
                                   "**kwargs; one *args and one **kwargs at most)")
                 .arg(which);
         rank = pRank;
         if ((p.kind == Kind::VarPositional || p.kind == Kind::VarKeyword) && p.defaultValue)
-            return QStringLiteral("%1 (*args or **kwargs) cannot have a default").arg(which);
+            return PluginText::tr("%1 (*args or **kwargs) cannot have a default").arg(which);
         if (p.kind == Kind::Positional) {
             if (defaulted && !p.defaultValue)
-                return QStringLiteral("required %1 follows a parameter with a default").arg(which);
+                return PluginText::tr("required %1 follows a parameter with a default").arg(which);
             defaulted = defaulted || p.defaultValue.has_value();
         }
         if (p.defaultValue && !p.accepts(*p.defaultValue))
-            return QStringLiteral("%1 takes %2, but its default %3 is of type %4")
+            return PluginText::tr("%1 takes %2, but its default %3 is of type %4")
                 .arg(which, p.typeText(), p.defaultValue->repr(), p.defaultValue->typeName());
     }
     return {};
@@ -61,22 +62,22 @@ bool isOneLine(const QString& text)
 QString checkTargets(const QList<Target>& targets)
 {
     if (targets.isEmpty())
-        return QStringLiteral("adds no targets");
+        return PluginText::tr("adds no targets");
     QSet<QString> names;
     for (const Target& t : targets) {
         if (!isIdentifier(t.name))
-            return QStringLiteral("target name %1 is not a Python identifier").arg(quoted(t.name));
-        const QString which = QStringLiteral("target %1").arg(quoted(t.name));
+            return PluginText::tr("target name %1 is not a Python identifier").arg(quoted(t.name));
+        const QString which = PluginText::tr("target %1").arg(quoted(t.name));
         if (names.contains(t.name))
-            return QStringLiteral("adds %1 twice").arg(which);
+            return PluginText::tr("adds %1 twice").arg(which);
         names.insert(t.name);
         if (!t.run)
-            return QStringLiteral("%1 has no function to run").arg(which);
+            return PluginText::tr("%1 has no function to run").arg(which);
         if (!isOneLine(t.description) || !isOneLine(t.threadRefusal))
-            return QStringLiteral("%1: its description and thread refusal must be one line each")
+            return PluginText::tr("%1: its description and thread refusal must be one line each")
                 .arg(which);
         if (const QString problem = checkSignature(t.signature); !problem.isEmpty())
-            return QStringLiteral("%1 has a signature TwinRun cannot represent: %2")
+            return PluginText::tr("%1 has a signature TwinRun cannot represent: %2")
                 .arg(which, problem);
     }
     return {};

@@ -1,4 +1,5 @@
 // The plugin file's checks, made by reading it (bounded), before any of its code runs.
+#include "librarytext.h"
 #include "pluginloading.h"
 
 #include <twinrun/echo.h>
@@ -65,7 +66,7 @@ bool readAt(QFile& file, qint64 offset, qint64 size, QByteArray* bytes)
 // The marker section's bytes, or an error (without the label).
 QString findMarker(QFile& file, const Ehdr& header, QByteArray* marker)
 {
-    const QString damaged = QStringLiteral("is a damaged shared library (its section table)");
+    const QString damaged = PluginText::tr("is a damaged shared library (its section table)");
     if (header.e_shentsize != sizeof(Shdr) || header.e_shnum == 0 ||
         header.e_shstrndx >= header.e_shnum)
         return damaged;
@@ -94,10 +95,10 @@ QString findMarker(QFile& file, const Ehdr& header, QByteArray* marker)
             continue;
         if (s.sh_type != SHT_PROGBITS || qint64(s.sh_size) > kMaxMarkerBytes ||
             !readAt(file, qint64(s.sh_offset), qint64(s.sh_size), marker))
-            return QStringLiteral("has a damaged TwinRun plugin marker");
+            return PluginText::tr("has a damaged TwinRun plugin marker");
         return {};
     }
-    return QStringLiteral("is not a TwinRun plugin (a shared library without the marker "
+    return PluginText::tr("is not a TwinRun plugin (a shared library without the marker "
                           "TWINRUN_PLUGIN() writes; see <twinrun/plugin.h>)");
 }
 
@@ -105,7 +106,8 @@ QString findMarker(QFile& file, const Ehdr& header, QByteArray* marker)
 
 QString pluginLabel(const QString& path)
 {
-    return QStringLiteral("plugin %1").arg(echoInput(path));
+    //: How every plugin refusal starts: "plugin '/x/libp.so': no such file".
+    return PluginText::tr("plugin %1").arg(echoInput(path));
 }
 
 FileCheck checkPluginFile(const QString& path)
@@ -116,28 +118,28 @@ FileCheck checkPluginFile(const QString& path)
         return check;
     };
     if (path.isEmpty())
-        return refuse(QStringLiteral("no file given"));
+        return refuse(PluginText::tr("no file given"));
     struct stat info {};
     if (::stat(QFile::encodeName(path).constData(), &info) != 0)
-        return refuse(errno == ENOENT ? QStringLiteral("no such file")
+        return refuse(errno == ENOENT ? PluginText::tr("no such file")
                                       : QString::fromLocal8Bit(std::strerror(errno)));
     if (S_ISDIR(info.st_mode))
-        return refuse(QStringLiteral("is a directory, not a plugin file"));
+        return refuse(PluginText::tr("is a directory, not a plugin file"));
     if (!S_ISREG(info.st_mode))
-        return refuse(QStringLiteral("is not a regular file (a FIFO, a device or a socket), not "
+        return refuse(PluginText::tr("is not a regular file (a FIFO, a device or a socket), not "
                                      "a plugin file"));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return refuse(QStringLiteral("cannot be read: %1").arg(file.errorString()));
+        return refuse(PluginText::tr("cannot be read: %1").arg(file.errorString()));
     Ehdr header{};
     if (file.read(reinterpret_cast<char*>(&header), sizeof header) != sizeof header ||
         std::memcmp(header.e_ident, ELFMAG, SELFMAG) != 0)
-        return refuse(QStringLiteral("is not a shared library (not an ELF file)"));
+        return refuse(PluginText::tr("is not a shared library (not an ELF file)"));
     if (header.e_ident[EI_CLASS] != kClass || header.e_ident[EI_DATA] != kData ||
         int(header.e_machine) != hostMachine())
-        return refuse(QStringLiteral("is built for another kind of machine"));
+        return refuse(PluginText::tr("is built for another kind of machine"));
     if (header.e_type != ET_DYN)
-        return refuse(QStringLiteral("is an ELF file but not a shared library"));
+        return refuse(PluginText::tr("is an ELF file but not a shared library"));
     QByteArray marker;
     if (const QString problem = findMarker(file, header, &marker); !problem.isEmpty())
         return refuse(problem);
@@ -147,16 +149,16 @@ FileCheck checkPluginFile(const QString& path)
         marker.truncate(end);
     const QList<QByteArray> lines = marker.split('\n');
     if (lines.size() != 2 || !lines[0].startsWith(kAbiPrefix) || !lines[1].startsWith(kNamePrefix))
-        return refuse(QStringLiteral("has a damaged TwinRun plugin marker"));
+        return refuse(PluginText::tr("has a damaged TwinRun plugin marker"));
     const QString tag = QString::fromUtf8(lines[0].mid(qsizetype(std::strlen(kAbiPrefix))));
     if (tag != pluginAbiTag())
-        return refuse(QStringLiteral("built for TwinRun SDK %1, this is %2: rebuild it against "
+        return refuse(PluginText::tr("built for TwinRun SDK %1, this is %2: rebuild it against "
                                      "this TwinRun")
                           .arg(echoInput(tag), pluginAbiTag()));
     check.name = QString::fromUtf8(lines[1].mid(qsizetype(std::strlen(kNamePrefix))));
     if (!isIdentifier(check.name))
         return refuse(
-            QStringLiteral("its name %1 is not a Python identifier").arg(echoInput(check.name)));
+            PluginText::tr("its name %1 is not a Python identifier").arg(echoInput(check.name)));
     check.file = QFileInfo(path).canonicalFilePath();
     return check;
 }

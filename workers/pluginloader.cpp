@@ -1,5 +1,6 @@
 // Loading a plugin: its code here (openPlugin, registerTargets), and loadPlugin(), which puts
 // the file check and the probe (pluginprobe.cpp) before them. See twinrun/pluginloader.h.
+#include "librarytext.h"
 #include "pluginloading.h"
 
 #include <twinrun/plugin.h>
@@ -89,6 +90,14 @@ QString quoted(const QString& name)
     return QLatin1Char('\'') + name + QLatin1Char('\'');
 }
 
+QString clashText(const QString& name, const Target& taken)
+{
+    if (taken.plugin.isEmpty())
+        return PluginText::tr("its target %1 clashes with one already loaded").arg(quoted(name));
+    return PluginText::tr("its target %1 clashes with one already loaded from %2")
+        .arg(quoted(name), taken.plugin);
+}
+
 } // namespace
 
 Opened openPlugin(const FileCheck& file)
@@ -97,7 +106,7 @@ Opened openPlugin(const FileCheck& file)
     void* handle = ::dlopen(QFile::encodeName(file.file).constData(), RTLD_NOW | RTLD_LOCAL);
     if (!handle) {
         const char* why = ::dlerror();
-        opened.error = QStringLiteral("cannot be loaded: %1")
+        opened.error = PluginText::tr("cannot be loaded: %1")
                            .arg(QString::fromLocal8Bit(why ? why : "unknown error"));
         return opened;
     }
@@ -107,17 +116,17 @@ Opened openPlugin(const FileCheck& file)
     {
         PluginTargets collected;
         if (!entry) {
-            opened.error = QStringLiteral("has a TwinRun marker but no entry point (%1)")
+            opened.error = PluginText::tr("has a TwinRun marker but no entry point (%1)")
                                .arg(QLatin1String(TWINRUN_PLUGIN_STRINGIFY(TWINRUN_PLUGIN_ENTRY)));
         } else {
             try {
                 entry(collected);
                 opened.error = checkTargets(collected.targets());
             } catch (const std::exception& e) {
-                opened.error = QStringLiteral("failed while adding its targets: %1")
+                opened.error = PluginText::tr("failed while adding its targets: %1")
                                    .arg(QString::fromUtf8(e.what()));
             } catch (...) {
-                opened.error = QStringLiteral("failed while adding its targets");
+                opened.error = PluginText::tr("failed while adding its targets");
             }
         }
         if (opened.error.isEmpty()) {
@@ -144,15 +153,12 @@ void closePlugin(Opened& opened)
 QString registerTargets(const FileCheck& file, const QList<Target>& targets)
 {
     if (const PluginInfo* other = loadedByName(file.name))
-        return QStringLiteral("a plugin named %1 is already loaded, from %2")
+        return PluginText::tr("a plugin named %1 is already loaded, from %2")
             .arg(quoted(file.name), other->file);
     TargetRegistry& registry = TargetRegistry::instance();
     for (const Target& t : targets) {
         if (const Target* taken = registry.find(t.name))
-            return QStringLiteral("its target %1 clashes with one already loaded%2")
-                .arg(quoted(t.name), taken->plugin.isEmpty()
-                                         ? QString()
-                                         : QStringLiteral(" from ") + taken->plugin);
+            return clashText(t.name, *taken);
     }
     PluginInfo info{file.name, file.file, {}};
     for (const Target& t : targets) {
@@ -209,12 +215,12 @@ QString probe(const FileCheck& file, const PluginLoadOptions& options, QStringLi
     });
     process.start(QIODevice::ReadOnly);
     if (!process.waitForStarted(options.probeTimeoutMs))
-        return QStringLiteral("cannot be checked: could not run %1: %2")
+        return PluginText::tr("cannot be checked: could not run %1: %2")
             .arg(process.program(), process.errorString());
     if (!process.waitForFinished(options.probeTimeoutMs)) {
         process.kill();
         process.waitForFinished(-1);
-        return QStringLiteral("did not answer in %1 s while loading (it hangs)")
+        return PluginText::tr("did not answer in %1 s while loading (it hangs)")
             .arg(options.probeTimeoutMs / 1000.0);
     }
     const QByteArray answer = process.readAllStandardOutput();
@@ -224,19 +230,21 @@ QString probe(const FileCheck& file, const PluginLoadOptions& options, QStringLi
                                        : QJsonDocument();
     const bool answered = !document.isNull() && document.isObject();
     if (process.exitStatus() == QProcess::CrashExit)
-        return (answered ? QStringLiteral("crashed at exit, after loading: %1")
-                         : QStringLiteral("crashed while loading: %1"))
+        return (answered ? PluginText::tr("crashed at exit, after loading: %1")
+                         : PluginText::tr("crashed while loading: %1"))
             .arg(signalName(process.exitCode()));
     if (process.exitCode() != 0)
-        return QStringLiteral("exited with code %1 while loading").arg(process.exitCode());
+        return PluginText::tr("exited with code %1 while loading").arg(process.exitCode());
     if (!answered)
-        return QStringLiteral("gave no valid answer while loading");
+        return PluginText::tr("gave no valid answer while loading");
     const QJsonObject reply = document.object();
+    // The child's refusal (the plugin's own checks: checkTargets(), an entry point that
+    // throws) is in English: twinrun-worker installs no translator.
     if (const QJsonValue error = reply.value(QStringLiteral("error")); error.isString())
         return error.toString();
     const QJsonArray names = reply.value(QStringLiteral("targets")).toArray();
     if (reply.value(QStringLiteral("name")).toString() != file.name || names.isEmpty())
-        return QStringLiteral("gave no valid answer while loading");
+        return PluginText::tr("gave no valid answer while loading");
     for (const QJsonValue& name : names)
         targets->append(name.toString());
     return {};
@@ -275,7 +283,7 @@ PluginCheck checkPlugin(const QString& path, const PluginLoadOptions& options)
         if (const PluginInfo* same = loadedByFile(file.file))
             return passLoaded(*same);
         if (const PluginInfo* other = loadedByName(file.name))
-            return refuse(QStringLiteral("a plugin named %1 is already loaded, from %2")
+            return refuse(PluginText::tr("a plugin named %1 is already loaded, from %2")
                               .arg(quoted(file.name), other->file));
     }
     // Unlocked: the probe may take its whole timeout.
@@ -310,16 +318,13 @@ PluginLoad loadCheckedPlugin(const PluginCheck& check)
     if (!file.problem.isEmpty())
         return refuse(file.problem);
     if (file.file != check.file || file.name != check.name)
-        return refuse(QStringLiteral("changed since it was checked"));
+        return refuse(PluginText::tr("changed since it was checked"));
     if (const PluginInfo* other = loadedByName(file.name))
-        return refuse(QStringLiteral("a plugin named %1 is already loaded, from %2")
+        return refuse(PluginText::tr("a plugin named %1 is already loaded, from %2")
                           .arg(quoted(file.name), other->file));
     for (const QString& name : check.targets) {
         if (const Target* taken = TargetRegistry::instance().find(name))
-            return refuse(QStringLiteral("its target %1 clashes with one already loaded%2")
-                              .arg(quoted(name), taken->plugin.isEmpty()
-                                                     ? QString()
-                                                     : QStringLiteral(" from ") + taken->plugin));
+            return refuse(clashText(name, *taken));
     }
     Opened opened = openPlugin(file);
     if (!opened.error.isEmpty())
@@ -329,7 +334,7 @@ PluginLoad loadCheckedPlugin(const PluginCheck& check)
         names << t.name;
     QString problem = names == check.targets
                           ? registerTargets(file, opened.targets)
-                          : QStringLiteral("added other targets here than in its check");
+                          : PluginText::tr("added other targets here than in its check");
     if (!problem.isEmpty()) {
         closePlugin(opened);
         return refuse(problem);

@@ -1,3 +1,4 @@
+#include "librarytext.h"
 #include "valueinternals.h"
 
 #include <QJsonArray>
@@ -17,19 +18,19 @@ QString jsonKind(const QJsonValue& json)
     case QJsonValue::Null:
         return QStringLiteral("null");
     case QJsonValue::Bool:
-        return QStringLiteral("a bool");
+        return SpecText::tr("a bool");
     case QJsonValue::Double:
-        return QStringLiteral("a number");
+        return SpecText::tr("a number");
     case QJsonValue::String:
-        return QStringLiteral("a string");
+        return SpecText::tr("a string");
     case QJsonValue::Array:
-        return QStringLiteral("an array");
+        return SpecText::tr("an array");
     case QJsonValue::Object:
-        return QStringLiteral("an object");
+        return SpecText::tr("an object");
     case QJsonValue::Undefined:
         break;
     }
-    return QStringLiteral("nothing");
+    return SpecText::tr("nothing");
 }
 
 // A float as JSON: a number, or "inf", "-inf", "nan" and "-0.0" (JSON has no inf or nan,
@@ -75,13 +76,15 @@ std::optional<Value> valueFromJson(const QJsonValue& json, const QString& path, 
         return std::nullopt;
     };
     if (!json.isObject())
-        return bad(QStringLiteral("expected an object {\"type\": ..., \"value\": ...}, got %1")
+        //: "type" and "value" are JSON field names: keep them as they are.
+        return bad(SpecText::tr("expected an object {\"type\": ..., \"value\": ...}, got %1")
                        .arg(jsonKind(json)));
     const QJsonObject object = json.toObject();
     const QString type = object.value(QStringLiteral("type")).toString();
     const QJsonValue value = object.value(QStringLiteral("value"));
     const auto badValue = [&](const QString& expected) {
-        return bad(QStringLiteral("a %1 needs %2 as \"value\", got %3")
+        //: "value" is a JSON field name, %1 a Python type name: keep them as they are.
+        return bad(SpecText::tr("a %1 needs %2 as \"value\", got %3")
                        .arg(type, expected, jsonKind(value)));
     };
     const auto readItems = [&](Value::Items& items) {
@@ -105,7 +108,8 @@ std::optional<Value> valueFromJson(const QJsonValue& json, const QString& path, 
     }
     if (type == u"bool") {
         if (!value.isBool())
-            return badValue(QStringLiteral("true or false"));
+            //: true and false are JSON's literal values: keep them as they are.
+            return badValue(SpecText::tr("true or false"));
         return Value::fromBool(value.toBool());
     }
     if (type == u"int") {
@@ -116,27 +120,29 @@ std::optional<Value> valueFromJson(const QJsonValue& json, const QString& path, 
         if (value.isString())
             if (std::optional<Value> big = Value::fromIntText(value.toString()))
                 return big;
-        return badValue(QStringLiteral("an integer within 64 bits or a string of decimal digits"));
+        return badValue(SpecText::tr("an integer within 64 bits or a string of decimal digits"));
     }
     if (type == u"float") {
         if (const std::optional<double> d = floatFromJson(value))
             return Value::fromFloat(*d);
-        return badValue(QStringLiteral("a number or \"inf\", \"-inf\", \"nan\", \"-0.0\""));
+        //: "inf", "-inf", "nan" and "-0.0" are literal JSON values: keep them as they are.
+        return badValue(SpecText::tr("a number or \"inf\", \"-inf\", \"nan\", \"-0.0\""));
     }
     if (type == u"complex") {
         const QJsonArray parts = value.toArray();
         const std::optional<double> re = parts.size() == 2 ? floatFromJson(parts[0]) : std::nullopt;
         const std::optional<double> im = parts.size() == 2 ? floatFromJson(parts[1]) : std::nullopt;
         if (!value.isArray() || !re || !im)
-            return badValue(QStringLiteral("[real, imag] (numbers or \"inf\", \"-inf\", \"nan\", "
-                                           "\"-0.0\")"));
+            //: "inf", "-inf", "nan" and "-0.0" are literal JSON values: keep them as they are.
+            return badValue(SpecText::tr("[real, imag] (numbers or \"inf\", \"-inf\", \"nan\", "
+                                         "\"-0.0\")"));
         return Value::fromComplex(*re, *im);
     }
     if (type == u"bytes") {
         const auto decoded = QByteArray::fromBase64Encoding(
             value.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
         if (!value.isString() || !decoded)
-            return badValue(QStringLiteral("a base64 string"));
+            return badValue(SpecText::tr("a base64 string"));
         return Value::fromBytes(*decoded);
     }
     if (type == u"ellipsis") {
@@ -157,13 +163,13 @@ std::optional<Value> valueFromJson(const QJsonValue& json, const QString& path, 
             codePoints += char32_t(n);
         }
         if (!value.isArray() || qsizetype(codePoints.size()) != array.size())
-            return badValue(QStringLiteral("a string or an array of code points"));
+            return badValue(SpecText::tr("a string or an array of code points"));
         return Value::fromCodePoints(std::move(codePoints));
     }
     if (type == u"tuple" || type == u"list" || type == u"set") {
         Value::Items items;
         if (!value.isArray())
-            return badValue(QStringLiteral("an array"));
+            return badValue(SpecText::tr("an array"));
         if (!readItems(items))
             return std::nullopt;
         if (type == u"set")
@@ -172,7 +178,7 @@ std::optional<Value> valueFromJson(const QJsonValue& json, const QString& path, 
     }
     if (type == u"dict") {
         if (!value.isArray())
-            return badValue(QStringLiteral("an array of [key, value] pairs"));
+            return badValue(SpecText::tr("an array of [key, value] pairs"));
         const QJsonArray array = value.toArray();
         Value::Pairs pairs;
         for (qsizetype i = 0; i < array.size(); ++i) {
@@ -180,8 +186,8 @@ std::optional<Value> valueFromJson(const QJsonValue& json, const QString& path, 
             const QJsonArray pair = array[i].toArray();
             if (!array[i].isArray() || pair.size() != 2) {
                 if (error)
-                    *error = QStringLiteral("%1: a dict item must be a [key, value] array")
-                                 .arg(pairPath);
+                    *error =
+                        SpecText::tr("%1: a dict item must be a [key, value] array").arg(pairPath);
                 return std::nullopt;
             }
             std::optional<Value> key =
@@ -197,9 +203,11 @@ std::optional<Value> valueFromJson(const QJsonValue& json, const QString& path, 
         return Value::dict(std::move(pairs));
     }
     if (!object.contains(QStringLiteral("type")))
-        return bad(QStringLiteral("the object has no \"type\""));
-    return bad(QStringLiteral("unknown type %1 (expected int, float, complex, str, bytes, bool, "
-                              "NoneType, ellipsis, tuple, list, dict or set)")
+        //: "type" is a JSON field name: keep it as it is.
+        return bad(SpecText::tr("the object has no \"type\""));
+    //: The type names are Python's: keep them as they are.
+    return bad(SpecText::tr("unknown type %1 (expected int, float, complex, str, bytes, bool, "
+                            "NoneType, ellipsis, tuple, list, dict or set)")
                    .arg(reprString(type)));
 }
 

@@ -1,5 +1,6 @@
 #include "valuelexer.h"
 
+#include "librarytext.h"
 #include "valueinternals.h"
 #include <twinrun/echo.h>
 
@@ -123,7 +124,7 @@ bool Scanner::lexNumber(Value& out)
             ++m_pos; // Python allows 0x_1f
         const qsizetype digitsStart = m_pos;
         if (!skipDigitPart(radix))
-            return failExpected(QStringLiteral("base-%1 digits").arg(radix));
+            return failExpected(ValueText::tr("base-%1 digits").arg(radix));
         const QString digits = m_text.sliced(digitsStart, m_pos - digitsStart).remove(u'_');
         out = ValueInternals::fromBigInt(BigInt::fromDigits(digits, radix));
         return true;
@@ -160,9 +161,10 @@ bool Scanner::lexNumber(Value& out)
     if (digits.startsWith(u'0') && digits.count(u'0') != digits.size()) {
         m_pos = start;
         return fail(
-            QStringLiteral("a decimal int cannot have leading zeros (at %1)").arg(where(start)));
+            ValueText::tr("a decimal int cannot have leading zeros (%1)").arg(where(start)));
     }
     if (std::size_t(digits.size()) > kMaxIntDigits) {
+        // Python's own words (its ValueError), compared with CPython's: never translated.
         noteIssue(QStringLiteral("Exceeds the limit (%1 digits) for integer string conversion: "
                                  "value has %2 digits; use sys.set_int_max_str_digits() to "
                                  "increase the limit - Consider hexadecimal for huge integer "
@@ -200,9 +202,11 @@ void Scanner::skipBlanks()
 
 QString Scanner::where(qsizetype pos) const
 {
+    // The whole phrase ("at column 3"), not only the place: languages word "at" differently
+    // for a column and for the end (Portuguese: "na coluna 3", "no fim").
     if (pos >= m_text.size())
-        return QStringLiteral("the end");
-    return QStringLiteral("column %1").arg(QStringView(m_text).first(pos).toUcs4().size() + 1);
+        return ValueText::tr("at the end");
+    return ValueText::tr("at column %1").arg(QStringView(m_text).first(pos).toUcs4().size() + 1);
 }
 
 bool Scanner::fail(const QString& reason)
@@ -215,9 +219,9 @@ bool Scanner::fail(const QString& reason)
 bool Scanner::failExpected(const QString& what)
 {
     if (atEnd())
-        return fail(QStringLiteral("expected %1 at the end").arg(what));
+        return fail(ValueText::tr("expected %1 at the end").arg(what));
     const qsizetype length = peek().isHighSurrogate() && peek(1).isLowSurrogate() ? 2 : 1;
-    return fail(QStringLiteral("expected %1, found %2 at %3")
+    return fail(ValueText::tr("expected %1, found %2 %3")
                     .arg(what, echoInput(m_text.sliced(m_pos, length)), where(m_pos)));
 }
 

@@ -1,6 +1,8 @@
 // The grammar of ast.literal_eval over the tokens of valuelexer.cpp, and Value::parse.
 
 #include "valueparser.h"
+
+#include "librarytext.h"
 #include <twinrun/echo.h>
 
 #include <cmath>
@@ -57,19 +59,19 @@ bool Parser::skipBlankLines(bool first)
         if (atEnd()) {
             if (column > 0 && !comment) {
                 m_pos = lineStart;
-                return fail(QStringLiteral("unexpected indent at %1").arg(where(lineStart)));
+                return fail(ValueText::tr("unexpected indent %1").arg(where(lineStart)));
             }
-            return first ? failExpected(QStringLiteral("a value")) : true;
+            return first ? failExpected(ValueText::tr("a value")) : true;
         }
         if (peek() == u'\n' || peek() == u'\r') {
             m_pos += peek() == u'\r' && peek(1) == u'\n' ? 2 : 1;
             continue;
         }
         if (!first)
-            return failExpected(QStringLiteral("the end of the text"));
+            return failExpected(ValueText::tr("the end of the text"));
         if (column > 0) {
             m_pos = lineStart;
-            return fail(QStringLiteral("unexpected indent at %1").arg(where(lineStart)));
+            return fail(ValueText::tr("unexpected indent %1").arg(where(lineStart)));
         }
         return true;
     }
@@ -78,6 +80,8 @@ bool Parser::skipBlankLines(bool first)
 std::optional<Value> Parser::parseAll()
 {
     if (m_text.contains(QChar(0))) {
+        // Python's own words (literal_eval's ValueError), compared with CPython's: never
+        // translated.
         fail(QStringLiteral("source code string cannot contain null bytes"));
         return std::nullopt;
     }
@@ -101,7 +105,7 @@ std::optional<Value> Parser::parseAll()
         result = first.value;
     }
     if (!atEnd() && peek() != u'\n' && peek() != u'\r') {
-        failExpected(QStringLiteral("',' or the end of the text"));
+        failExpected(ValueText::tr("',' or the end of the text"));
         return std::nullopt;
     }
     if (!skipBlankLines(false))
@@ -131,13 +135,14 @@ bool Parser::parseExpression(Operand& out)
         right.shape == Operand::Shape::Number && right.value.type() == Value::Type::Complex;
     if (!leftReal || !rightImaginary) {
         m_pos = opPos;
-        return fail(QStringLiteral("'%1' at %2 is an operation, not a literal (literal_eval allows "
-                                   "it only in a complex number like 1+2j)")
+        return fail(ValueText::tr("'%1' %2 is an operation, not a literal (literal_eval allows "
+                                  "it only in a complex number like 1+2j)")
                         .arg(QString(op), where(opPos)));
     }
     // Python's int/float + complex: the real number becomes complex(x, 0.0) first.
     const double left = out.value.toFloat();
     if (std::isinf(left) && out.value.type() == Value::Type::Int)
+        // Python's own words (its OverflowError), compared with CPython's: never translated.
         noteIssue(QStringLiteral("int too large to convert to float"));
     const double imag = right.value.imag();
     out.value = op == u'+' ? Value::fromComplex(left + 0.0, 0.0 + imag)
@@ -154,7 +159,7 @@ bool Parser::parseUnary(Operand& out)
         ~Nesting() { --depth; }
     } nesting{++m_nesting};
     if (m_nesting > kMaxNesting)
-        return fail(QStringLiteral("nested more than %1 levels deep").arg(kMaxNesting));
+        return fail(ValueText::tr("nested more than %1 levels deep").arg(kMaxNesting));
     const QChar sign = peek();
     if (sign != u'+' && sign != u'-')
         return parseAtom(out);
@@ -165,8 +170,8 @@ bool Parser::parseUnary(Operand& out)
         return false;
     if (out.shape != Operand::Shape::Number) {
         m_pos = operandPos;
-        return fail(QStringLiteral("a sign applies only directly to a number (as in "
-                                   "ast.literal_eval), not to what is at %1")
+        return fail(ValueText::tr("a sign applies only directly to a number (as in "
+                                  "ast.literal_eval), not to what is %1")
                         .arg(where(operandPos)));
     }
     if (sign == u'-')
@@ -199,7 +204,7 @@ bool Parser::parseAtom(Operand& out)
         return parseList(out);
     if (c == u'{')
         return parseBraces(out);
-    return failExpected(QStringLiteral("a value"));
+    return failExpected(ValueText::tr("a value"));
 }
 
 bool Parser::parseWord(Operand& out)
@@ -234,8 +239,9 @@ bool Parser::parseWord(Operand& out)
         m_depth = depth;
     }
     m_pos = start;
-    return fail(QStringLiteral("%1 at %2 is not a literal (the only words that are: True, False, "
-                               "None)")
+    //: True, False and None are Python's words: keep them as they are.
+    return fail(ValueText::tr("%1 %2 is not a literal (the only words that are: True, False, "
+                              "None)")
                     .arg(echoInput(word.toString()), where(start)));
 }
 
@@ -247,14 +253,14 @@ static QString refusalKind(QStringView text)
     while (!text.isEmpty() && (text.front().isSpace()))
         text = text.sliced(1);
     if (text.startsWith(u'('))
-        return QStringLiteral("a valid tuple literal");
+        return ValueText::tr("a valid tuple literal");
     if (text.startsWith(u'['))
-        return QStringLiteral("a valid list literal");
+        return ValueText::tr("a valid list literal");
     if (text.startsWith(u'{'))
-        return QStringLiteral("a valid dict or set literal");
+        return ValueText::tr("a valid dict or set literal");
     const qsizetype prefix = stringPrefixLength(text, 0);
     if (prefix >= 0 && !text.first(prefix).contains(u'f', Qt::CaseInsensitive))
-        return QStringLiteral("one complete string literal");
+        return ValueText::tr("one complete string literal");
     return QString();
 }
 
@@ -267,13 +273,13 @@ ValueParseResult Value::parse(const QString& text)
     if (value) {
         if (!parser.issue().isEmpty())
             return {std::nullopt,
-                    QStringLiteral("%1 is refused: %2").arg(echoInput(text), parser.issue())};
+                    ValueText::tr("%1 is refused: %2").arg(echoInput(text), parser.issue())};
         return {std::move(value), QString()};
     }
     const QString kind = literal::refusalKind(text);
     if (!kind.isEmpty())
         return {std::nullopt,
-                QStringLiteral("%1 is not %2: %3").arg(echoInput(text), kind, parser.failure())};
+                ValueText::tr("%1 is not %2: %3").arg(echoInput(text), kind, parser.failure())};
     // Not a literal at all: the text exactly as typed, as a user would mean it.
     return {Value::fromStr(text), QString()};
 }

@@ -1,5 +1,6 @@
 // String and bytes literals: a token's extent as Python's tokenizer finds it, then its escapes.
 
+#include "librarytext.h"
 #include "unicodenames.h"
 #include "valuelexer.h"
 
@@ -18,7 +19,7 @@ bool Scanner::lexStrings(Value& out)
             return false;
         if (!first && tokenBytes != bytes) {
             m_pos = tokenPos;
-            return fail(QStringLiteral("bytes and str literals cannot be concatenated (at %1)")
+            return fail(ValueText::tr("bytes and str literals cannot be concatenated (%1)")
                             .arg(where(tokenPos)));
         }
         bytes = tokenBytes;
@@ -44,7 +45,7 @@ bool Scanner::lexStringToken(std::u32string& text, bool& isBytes)
     const qsizetype prefixLength = stringPrefixLength(m_text, m_pos);
     const QString prefix = m_text.sliced(m_pos, prefixLength).toLower();
     if (prefix.contains(u'f'))
-        return fail(QStringLiteral("an f-string (at %1) is not a literal").arg(where(start)));
+        return fail(ValueText::tr("an f-string (%1) is not a literal").arg(where(start)));
     const bool raw = prefix.contains(u'r');
     isBytes = prefix.contains(u'b');
     m_pos += prefixLength;
@@ -57,14 +58,14 @@ bool Scanner::lexStringToken(std::u32string& text, bool& isBytes)
     const qsizetype bodyStart = m_pos;
     for (;;) {
         if (atEnd())
-            return fail(QStringLiteral("unterminated string starting at %1").arg(where(start)));
+            return fail(ValueText::tr("unterminated string starting %1").arg(where(start)));
         const QChar c = peek();
         if (c == quote && (!triple || (peek(1) == quote && peek(2) == quote)))
             break;
         if (!triple && (c == u'\n' || c == u'\r'))
-            return fail(QStringLiteral("unterminated string starting at %1").arg(where(start)));
+            return fail(ValueText::tr("unterminated string starting %1").arg(where(start)));
         if (isBytes && c.unicode() > 0x7f)
-            return fail(QStringLiteral("a bytes literal holds only ASCII characters (at %1)")
+            return fail(ValueText::tr("a bytes literal holds only ASCII characters (%1)")
                             .arg(where(m_pos)));
         m_pos += c == u'\\' && m_pos + 1 < m_text.size() ? 2 : 1;
     }
@@ -115,11 +116,14 @@ bool Scanner::decodeBody(qsizetype begin, qsizetype end, bool isBytes, std::u32s
         const qsizetype escapePos = i;
         const char32_t e = codePointAt(i + 1, &length);
         i += 1 + length;
+        // "truncated \xXX escape at column 3": Python's words for what is wrong, but not
+        // its message (which names byte positions), so translated like TwinRun's own.
         const auto badEscape = [&](const QString& what) {
-            return fail(QStringLiteral("%1 at %2").arg(what, where(escapePos)));
+            return fail(what.arg(where(escapePos)));
         };
         const auto badName = [&](qsizetype stop, const char* why) {
             const qsizetype from = pyLength(begin, escapePos);
+            // Python's own words (compared with CPython's): never translated.
             return fail(QStringLiteral("(unicode error) 'unicodeescape' codec can't decode bytes "
                                        "in position %1-%2: %3")
                             .arg(from)
@@ -162,7 +166,7 @@ bool Scanner::decodeBody(qsizetype begin, qsizetype end, bool isBytes, std::u32s
         case U'x': {
             char32_t value = 0;
             if (!readHex(i, 2, value))
-                return badEscape(QStringLiteral("truncated \\xXX escape"));
+                return badEscape(ValueText::tr("truncated \\xXX escape %1"));
             text += value;
             continue;
         }
@@ -172,10 +176,10 @@ bool Scanner::decodeBody(qsizetype begin, qsizetype end, bool isBytes, std::u32s
                 break; // not an escape in bytes
             char32_t value = 0;
             if (!readHex(i, e == U'u' ? 4 : 8, value))
-                return badEscape(e == U'u' ? QStringLiteral("truncated \\uXXXX escape")
-                                           : QStringLiteral("truncated \\UXXXXXXXX escape"));
+                return badEscape(e == U'u' ? ValueText::tr("truncated \\uXXXX escape %1")
+                                           : ValueText::tr("truncated \\UXXXXXXXX escape %1"));
             if (value > 0x10ffff)
-                return badEscape(QStringLiteral("illegal Unicode character in \\U escape"));
+                return badEscape(ValueText::tr("illegal Unicode character in \\U escape %1"));
             text += value; // a surrogate stays a lone code point, as in Python
             continue;
         }

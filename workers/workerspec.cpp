@@ -1,5 +1,7 @@
 #include <twinrun/workerspec.h>
 
+#include "librarytext.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -51,61 +53,73 @@ std::optional<WorkerSpec> WorkerSpec::fromJson(const QJsonObject& json, QString*
     if (const QString problem =
             checkFormatVersion(json.value(QStringLiteral("version")), kWorkerSpecVersion);
         !problem.isEmpty())
-        return fail(QStringLiteral("spec field 'version': %1").arg(problem));
+        //: 'version' is a JSON field name: keep it as it is.
+        return fail(SpecText::tr("spec field 'version': %1").arg(problem));
     WorkerSpec spec;
     const QJsonValue target = json.value(QStringLiteral("target"));
     if (!target.isString() || target.toString().isEmpty())
-        return fail(QStringLiteral("spec field 'target': expected a target name"));
+        //: 'target' is a JSON field name: keep it as it is.
+        return fail(SpecText::tr("spec field 'target': expected a target name"));
     spec.target = target.toString();
 
     const QJsonValue args = json.value(QStringLiteral("args"));
     if (!args.isUndefined() && !args.isArray())
-        return fail(QStringLiteral("spec field 'args': expected an array of typed values"));
+        //: 'args' is a JSON field name: keep it as it is.
+        return fail(SpecText::tr("spec field 'args': expected an array of typed values"));
     const QJsonArray argArray = args.toArray();
     for (qsizetype i = 0; i < argArray.size(); ++i) {
         QString why;
         const std::optional<Value> v = Value::fromJson(argArray.at(i), &why);
         if (!v)
-            return fail(QStringLiteral("spec field 'args[%1]': %2").arg(i).arg(why));
+            //: 'args' is a JSON field name: keep it as it is.
+            return fail(SpecText::tr("spec field 'args[%1]': %2").arg(i).arg(why));
         spec.args << *v;
     }
 
     const QJsonValue kwargs = json.value(QStringLiteral("kwargs"));
     if (!kwargs.isUndefined() && !kwargs.isArray())
-        return fail(QStringLiteral("spec field 'kwargs': expected an array of [name, value]"));
+        //: 'kwargs' is a JSON field name: keep it as it is.
+        return fail(SpecText::tr("spec field 'kwargs': expected an array of [name, value]"));
     const QJsonArray kwargArray = kwargs.toArray();
     for (qsizetype i = 0; i < kwargArray.size(); ++i) {
         const QJsonArray pair = kwargArray.at(i).toArray();
         if (pair.size() != 2 || !pair.at(0).isString())
-            return fail(QStringLiteral("spec field 'kwargs[%1]': expected [name, value]").arg(i));
+            //: 'kwargs' is a JSON field name: keep it as it is.
+            return fail(SpecText::tr("spec field 'kwargs[%1]': expected [name, value]").arg(i));
         QString why;
         const std::optional<Value> v = Value::fromJson(pair.at(1), &why);
         if (!v)
-            return fail(QStringLiteral("spec field 'kwargs[%1]': %2").arg(i).arg(why));
+            //: 'kwargs' is a JSON field name: keep it as it is.
+            return fail(SpecText::tr("spec field 'kwargs[%1]': %2").arg(i).arg(why));
         spec.kwargs.append({pair.at(0).toString(), *v});
     }
 
     const QJsonValue name = json.value(QStringLiteral("name"));
     if (!name.isUndefined() && !name.isString())
-        return fail(QStringLiteral("spec field 'name': expected a string"));
+        //: 'name' is a JSON field name: keep it as it is.
+        return fail(SpecText::tr("spec field 'name': expected a string"));
     spec.name = name.toString();
     const QJsonValue daemon = json.value(QStringLiteral("daemon"));
     if (!daemon.isUndefined() && !daemon.isBool())
-        return fail(QStringLiteral("spec field 'daemon': expected true or false"));
+        //: 'daemon' is a JSON field name, true and false its literal values: keep them as they are.
+        return fail(SpecText::tr("spec field 'daemon': expected true or false"));
     spec.daemon = daemon.toBool();
     const QJsonValue method = json.value(QStringLiteral("start_method"));
     if (!method.isUndefined()) {
         const std::optional<StartMethod> m = startMethodFromName(method.toString());
         if (!m)
+            //: 'start_method' is a JSON field name, "spawn" and "forkserver" its literal
+            //: values: keep them as they are.
             return fail(
-                QStringLiteral("spec field 'start_method': expected \"spawn\" or \"forkserver\""));
+                SpecText::tr("spec field 'start_method': expected \"spawn\" or \"forkserver\""));
         spec.startMethod = *m;
     }
     const QJsonValue plugin = json.value(QStringLiteral("plugin"));
     if (!plugin.isUndefined()) {
         if (!plugin.isString() || !plugin.toString().startsWith(QLatin1Char('/')))
-            return fail(QStringLiteral("spec field 'plugin': expected the absolute path of a "
-                                       "plugin file"));
+            //: 'plugin' is a JSON field name: keep it as it is.
+            return fail(SpecText::tr("spec field 'plugin': expected the absolute path of a "
+                                     "plugin file"));
         spec.plugin = plugin.toString();
     }
     return spec;
@@ -125,10 +139,10 @@ QString checkFormatVersion(const QJsonValue& version, int newest)
 {
     const double number = version.toDouble();
     if (!version.isDouble() || number != std::floor(number) || number < 1)
-        return QStringLiteral("expected an integer >= 1");
+        return SpecText::tr("expected an integer >= 1");
     if (number > newest)
         // %g: a version too large for an integer (1e300) is shown as written, not as 0.
-        return QStringLiteral("version %1 is newer than this TwinRun reads (%2)")
+        return SpecText::tr("version %1 is newer than this TwinRun reads (%2)")
             .arg(number < 1e15 ? QString::number(static_cast<qint64>(number)) : formatFloat(number))
             .arg(newest);
     return {};
@@ -193,9 +207,9 @@ Status checkWorkerSpecSize(const WorkerSpec& spec)
                             (spec.name.isEmpty() ? kLongestDefaultName : 0);
     if (bytes <= kMaxWorkerSpecBytes)
         return Status::ok();
-    return Status::error(QStringLiteral("the worker spec is too large: %1 MiB as JSON, over the "
-                                        "%2 MiB limit (text counts as JSON text: a control "
-                                        "character takes 6 bytes)")
+    return Status::error(SpecText::tr("the worker spec is too large: %1 MiB as JSON, over the "
+                                      "%2 MiB limit (text counts as JSON text: a control "
+                                      "character takes 6 bytes)")
                              .arg(bytes / (1024.0 * 1024.0), 0, 'f', 1)
                              .arg(kMaxWorkerSpecBytes >> 20));
 }
@@ -204,7 +218,7 @@ std::optional<QJsonObject> readJsonObject(QByteArrayView bytes, qsizetype maxByt
                                           const QString& what, QString* error)
 {
     if (bytes.size() > maxBytes) {
-        *error = QStringLiteral("%1 is larger than %2 MiB").arg(what).arg(maxBytes >> 20);
+        *error = SpecText::tr("%1 is larger than %2 MiB").arg(what).arg(maxBytes >> 20);
         return std::nullopt;
     }
     // Qt's JSON reader decodes each string with QString::fromUtf8, which drops a U+FEFF at the
@@ -219,13 +233,14 @@ std::optional<QJsonObject> readJsonObject(QByteArrayView bytes, qsizetype maxByt
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(text, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error = QStringLiteral("%1 is not valid JSON (%2 at byte %3)")
+        //: %2 is Qt's own description of the JSON error.
+        *error = SpecText::tr("%1 is not valid JSON (%2 at byte %3)")
                      .arg(what, parseError.errorString())
                      .arg(parseError.offset);
         return std::nullopt;
     }
     if (!document.isObject()) {
-        *error = QStringLiteral("%1 must be a JSON object").arg(what);
+        *error = SpecText::tr("%1 must be a JSON object").arg(what);
         return std::nullopt;
     }
     return document.object();

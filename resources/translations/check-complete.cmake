@@ -1,19 +1,9 @@
 # cmake -DLUPDATE=... -DSOURCE_DIR=... -DWORK_DIR=... -P check-complete.cmake
 # Fails when a translatable string of the sources has no finished translation in a .ts file.
-# The sources are those of twinrun_ui's lupdate (TWINRUN_TRANSLATED_SOURCES in ui/CMakeLists.txt:
-# ui/, the model/ and workers/ files whose texts the window shows, and the command line's app/
-# with bench's report); keep the two lists in step.
-file(GLOB sources ${SOURCE_DIR}/ui/*.cpp ${SOURCE_DIR}/ui/*.h ${SOURCE_DIR}/app/*.cpp
-                  ${SOURCE_DIR}/app/*.h)
-list(APPEND sources ${SOURCE_DIR}/bench/benchreport.cpp
-                    ${SOURCE_DIR}/model/include/twinrun/workertablemodel.h
-                    ${SOURCE_DIR}/model/workertablemodel.cpp
-                    ${SOURCE_DIR}/model/workertablemodelusage.cpp
-                    ${SOURCE_DIR}/model/runtext.cpp
-                    ${SOURCE_DIR}/model/comparison.cpp
-                    ${SOURCE_DIR}/model/runcomparison.cpp
-                    ${SOURCE_DIR}/workers/worker.cpp
-                    ${SOURCE_DIR}/workers/builtintargets.cpp)
+# The sources are those of twinrun_ui's lupdate: cmake/TwinRunTranslatedSources.cmake.
+set(TWINRUN_SOURCE_ROOT ${SOURCE_DIR})
+include(${SOURCE_DIR}/cmake/TwinRunTranslatedSources.cmake)
+set(sources ${TWINRUN_TRANSLATED_SOURCES})
 file(GLOB ts_files ${SOURCE_DIR}/resources/translations/*.ts)
 if(NOT ts_files)
     message(FATAL_ERROR "no .ts files in ${SOURCE_DIR}/resources/translations")
@@ -23,7 +13,7 @@ foreach(ts ${ts_files})
     set(copy ${WORK_DIR}/check-${name})
     configure_file(${ts} ${copy} COPYONLY)
     execute_process(COMMAND ${LUPDATE} -silent -locations none -no-obsolete
-                            -I ${SOURCE_DIR}/model/include ${sources} -ts ${copy}
+                            -I ${SOURCE_DIR}/model/include -I ${SOURCE_DIR}/workers/include ${sources} -ts ${copy}
                     RESULT_VARIABLE rc)
     if(NOT rc EQUAL 0)
         message(FATAL_ERROR "lupdate failed on ${name}")

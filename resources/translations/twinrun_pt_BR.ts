@@ -1317,6 +1317,225 @@ exemplo original com threading.Thread / multiprocessing.Process.</translation>
     </message>
   </context>
   <context>
+    <name>twinrun::Plugin</name>
+    <message>
+      <source>is a damaged shared library (its section table)</source>
+      <translation>é uma biblioteca compartilhada danificada (sua tabela de seções)</translation>
+    </message>
+    <message>
+      <source>has a damaged TwinRun plugin marker</source>
+      <translation>tem um marcador de plugin do TwinRun danificado</translation>
+    </message>
+    <message>
+      <source>is not a TwinRun plugin (a shared library without the marker TWINRUN_PLUGIN() writes; see &lt;twinrun/plugin.h&gt;)</source>
+      <translation>não é um plugin do TwinRun (uma biblioteca compartilhada sem o marcador que TWINRUN_PLUGIN() grava; veja &lt;twinrun/plugin.h&gt;)</translation>
+    </message>
+    <message>
+      <source>plugin %1</source>
+      <extracomment>How every plugin refusal starts: "plugin '/x/libp.so': no such file".</extracomment>
+      <translation>plugin %1</translation>
+    </message>
+    <message>
+      <source>no file given</source>
+      <translation>nenhum arquivo informado</translation>
+    </message>
+    <message>
+      <source>no such file</source>
+      <translation>arquivo inexistente</translation>
+    </message>
+    <message>
+      <source>is a directory, not a plugin file</source>
+      <translation>é uma pasta, não um arquivo de plugin</translation>
+    </message>
+    <message>
+      <source>is not a regular file (a FIFO, a device or a socket), not a plugin file</source>
+      <translation>não é um arquivo comum (é um FIFO, um dispositivo ou um socket), não um arquivo de plugin</translation>
+    </message>
+    <message>
+      <source>cannot be read: %1</source>
+      <translation>não pode ser lido: %1</translation>
+    </message>
+    <message>
+      <source>is not a shared library (not an ELF file)</source>
+      <translation>não é uma biblioteca compartilhada (não é um arquivo ELF)</translation>
+    </message>
+    <message>
+      <source>is built for another kind of machine</source>
+      <translation>foi compilado para outro tipo de máquina</translation>
+    </message>
+    <message>
+      <source>is an ELF file but not a shared library</source>
+      <translation>é um arquivo ELF, mas não uma biblioteca compartilhada</translation>
+    </message>
+    <message>
+      <source>built for TwinRun SDK %1, this is %2: rebuild it against this TwinRun</source>
+      <translation>compilado para o SDK do TwinRun %1, este é o %2: recompile-o com este TwinRun</translation>
+    </message>
+    <message>
+      <source>its name %1 is not a Python identifier</source>
+      <translation>seu nome %1 não é um identificador Python</translation>
+    </message>
+    <message>
+      <source>its target %1 clashes with one already loaded</source>
+      <translation>seu alvo %1 colide com um já carregado</translation>
+    </message>
+    <message>
+      <source>its target %1 clashes with one already loaded from %2</source>
+      <translation>seu alvo %1 colide com um já carregado de %2</translation>
+    </message>
+    <message>
+      <source>cannot be loaded: %1</source>
+      <translation>não pode ser carregado: %1</translation>
+    </message>
+    <message>
+      <source>has a TwinRun marker but no entry point (%1)</source>
+      <translation>tem um marcador do TwinRun, mas nenhum ponto de entrada (%1)</translation>
+    </message>
+    <message>
+      <source>failed while adding its targets: %1</source>
+      <translation>falhou ao adicionar seus alvos: %1</translation>
+    </message>
+    <message>
+      <source>failed while adding its targets</source>
+      <translation>falhou ao adicionar seus alvos</translation>
+    </message>
+    <message>
+      <source>a plugin named %1 is already loaded, from %2</source>
+      <translation>um plugin chamado %1 já está carregado, de %2</translation>
+    </message>
+    <message>
+      <source>cannot be checked: could not run %1: %2</source>
+      <translation>não pode ser verificado: não foi possível executar %1: %2</translation>
+    </message>
+    <message>
+      <source>did not answer in %1 s while loading (it hangs)</source>
+      <translation>não respondeu em %1 s ao carregar (ele trava)</translation>
+    </message>
+    <message>
+      <source>crashed at exit, after loading: %1</source>
+      <translation>caiu ao sair, depois de carregar: %1</translation>
+    </message>
+    <message>
+      <source>crashed while loading: %1</source>
+      <translation>caiu ao carregar: %1</translation>
+    </message>
+    <message>
+      <source>exited with code %1 while loading</source>
+      <translation>saiu com código %1 ao carregar</translation>
+    </message>
+    <message>
+      <source>gave no valid answer while loading</source>
+      <translation>não deu uma resposta válida ao carregar</translation>
+    </message>
+    <message>
+      <source>changed since it was checked</source>
+      <translation>mudou desde que foi verificado</translation>
+    </message>
+    <message>
+      <source>added other targets here than in its check</source>
+      <translation>adicionou aqui alvos diferentes dos da verificação</translation>
+    </message>
+    <message>
+      <source>parameter %1</source>
+      <translation>parâmetro %1</translation>
+    </message>
+    <message>
+      <source>parameter name %1 is not a Python identifier</source>
+      <translation>o nome de parâmetro %1 não é um identificador Python</translation>
+    </message>
+    <message>
+      <source>duplicate %1</source>
+      <translation>%1 duplicado</translation>
+    </message>
+    <message>
+      <source>%1 is out of order (positional, *args, keyword-only, **kwargs; one *args and one **kwargs at most)</source>
+      <translation>%1 está fora de ordem (posicionais, *args, só nomeados, **kwargs; no máximo um *args e um **kwargs)</translation>
+    </message>
+    <message>
+      <source>%1 (*args or **kwargs) cannot have a default</source>
+      <translation>%1 (*args ou **kwargs) não pode ter valor padrão</translation>
+    </message>
+    <message>
+      <source>required %1 follows a parameter with a default</source>
+      <translation>%1 obrigatório vem depois de um parâmetro com valor padrão</translation>
+    </message>
+    <message>
+      <source>%1 takes %2, but its default %3 is of type %4</source>
+      <translation>%1 aceita %2, mas seu valor padrão %3 é do tipo %4</translation>
+    </message>
+    <message>
+      <source>adds no targets</source>
+      <translation>não adiciona nenhum alvo</translation>
+    </message>
+    <message>
+      <source>target name %1 is not a Python identifier</source>
+      <translation>o nome de alvo %1 não é um identificador Python</translation>
+    </message>
+    <message>
+      <source>target %1</source>
+      <translation>alvo %1</translation>
+    </message>
+    <message>
+      <source>adds %1 twice</source>
+      <translation>adiciona %1 duas vezes</translation>
+    </message>
+    <message>
+      <source>%1 has no function to run</source>
+      <translation>%1 não tem função para executar</translation>
+    </message>
+    <message>
+      <source>%1: its description and thread refusal must be one line each</source>
+      <translation>%1: sua descrição e sua recusa de thread devem ter uma linha cada</translation>
+    </message>
+    <message>
+      <source>%1 has a signature TwinRun cannot represent: %2</source>
+      <translation>%1 tem uma assinatura que o TwinRun não consegue representar: %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>twinrun::Python</name>
+    <message>
+      <source>python3 was not found on PATH: install Python 3 (or give the interpreter's path) to compare with CPython</source>
+      <translation>python3 não foi encontrado no PATH: instale o Python 3 (ou informe o caminho do interpretador) para comparar com o CPython</translation>
+    </message>
+    <message>
+      <source>the Python interpreter %1 is not an executable file</source>
+      <translation>o interpretador Python %1 não é um arquivo executável</translation>
+    </message>
+    <message>
+      <source>TwinRun's Python runner %1 is missing (it is installed with TwinRun, in share/twinrun/python)</source>
+      <translation>o executor do Python do TwinRun %1 não foi encontrado (ele é instalado com o TwinRun, em share/twinrun/python)</translation>
+    </message>
+    <message>
+      <source>%1 is a plugin's target: only the built-in targets have a Python twin</source>
+      <translation>%1 é um alvo de plugin: só os alvos embutidos têm um gêmeo em Python</translation>
+    </message>
+    <message>
+      <source>%1 is not a known target, so it has no Python twin</source>
+      <translation>%1 não é um alvo conhecido, então não tem gêmeo em Python</translation>
+    </message>
+    <message>
+      <source>a Python run can only be started once</source>
+      <translation>uma execução do Python só pode ser iniciada uma vez</translation>
+    </message>
+    <message>
+      <source>no temporary folder for the Python runner's report: %1</source>
+      <translation>nenhuma pasta temporária para o relatório do executor do Python: %1</translation>
+    </message>
+    <message>
+      <source>could not start %1: %2</source>
+      <translation>não foi possível iniciar %1: %2</translation>
+    </message>
+    <message>
+      <source>the Python runner was killed before it reported</source>
+      <translation>o executor do Python foi morto antes de relatar</translation>
+    </message>
+    <message>
+      <source>the Python runner ended without a report (exit status %1)</source>
+      <translation>o executor do Python terminou sem relatório (status de saída %1)</translation>
+    </message>
+  </context>
+  <context>
     <name>twinrun::RunText</name>
     <message>
       <source>%1, exit code %2, %3</source>
@@ -1329,6 +1548,249 @@ exemplo original com threading.Thread / multiprocessing.Process.</translation>
     <message>
       <source>%1, CPU %2</source>
       <translation>%1, CPU %2</translation>
+    </message>
+    <message>
+      <source>thread</source>
+      <translation>thread</translation>
+    </message>
+    <message>
+      <source>process</source>
+      <translation>process</translation>
+    </message>
+    <message>
+      <source>python-thread</source>
+      <translation>thread do Python</translation>
+    </message>
+    <message>
+      <source>python-process</source>
+      <translation>process do Python</translation>
+    </message>
+  </context>
+  <context>
+    <name>twinrun::Spec</name>
+    <message>
+      <source>a directory</source>
+      <translation>uma pasta</translation>
+    </message>
+    <message>
+      <source>a FIFO</source>
+      <translation>um FIFO</translation>
+    </message>
+    <message>
+      <source>a socket</source>
+      <translation>um socket</translation>
+    </message>
+    <message>
+      <source>a device</source>
+      <translation>um dispositivo</translation>
+    </message>
+    <message>
+      <source>a special file</source>
+      <translation>um arquivo especial</translation>
+    </message>
+    <message>
+      <source>expected a file name</source>
+      <translation>esperado um nome de arquivo</translation>
+    </message>
+    <message>
+      <source>cannot read it: %1</source>
+      <translation>não é possível lê-lo: %1</translation>
+    </message>
+    <message>
+      <source>cannot read it: %1, not a regular file</source>
+      <extracomment>%1 is the kind of file: "a directory", "a FIFO", ...</extracomment>
+      <translation>não é possível lê-lo: é %1, não um arquivo comum</translation>
+    </message>
+    <message>
+      <source>the launch spec file is larger than %1 MiB</source>
+      <translation>o arquivo da especificação de lançamento tem mais de %1 MiB</translation>
+    </message>
+    <message>
+      <source>launch spec field 'version': %1</source>
+      <extracomment>'version' is a JSON field name: keep it as it is.</extracomment>
+      <translation>campo 'version' da especificação de lançamento: %1</translation>
+    </message>
+    <message>
+      <source>launch spec field 'mode': expected "thread", "process" or "both"</source>
+      <extracomment>'mode' is a JSON field name, "thread", "process" and "both" its literal values: keep them as they are.</extracomment>
+      <translation>campo 'mode' da especificação de lançamento: esperado "thread", "process" ou "both"</translation>
+    </message>
+    <message>
+      <source>launch spec field 'worker': expected an object</source>
+      <extracomment>'worker' is a JSON field name: keep it as it is.</extracomment>
+      <translation>campo 'worker' da especificação de lançamento: esperado um objeto</translation>
+    </message>
+    <message>
+      <source>launch spec field 'worker': %1</source>
+      <extracomment>'worker' is a JSON field name: keep it as it is.</extracomment>
+      <translation>campo 'worker' da especificação de lançamento: %1</translation>
+    </message>
+    <message>
+      <source>the launch spec</source>
+      <translation>a especificação de lançamento</translation>
+    </message>
+    <message>
+      <source>cannot write %1: %2</source>
+      <translation>não é possível gravar %1: %2</translation>
+    </message>
+    <message>
+      <source>spec field 'version': %1</source>
+      <extracomment>'version' is a JSON field name: keep it as it is.</extracomment>
+      <translation>campo 'version' da especificação: %1</translation>
+    </message>
+    <message>
+      <source>spec field 'target': expected a target name</source>
+      <extracomment>'target' is a JSON field name: keep it as it is.</extracomment>
+      <translation>campo 'target' da especificação: esperado o nome de um alvo</translation>
+    </message>
+    <message>
+      <source>spec field 'args': expected an array of typed values</source>
+      <extracomment>'args' is a JSON field name: keep it as it is.</extracomment>
+      <translation>campo 'args' da especificação: esperado um array de valores tipados</translation>
+    </message>
+    <message>
+      <source>spec field 'args[%1]': %2</source>
+      <extracomment>'args' is a JSON field name: keep it as it is.</extracomment>
+      <translation>campo 'args[%1]' da especificação: %2</translation>
+    </message>
+    <message>
+      <source>spec field 'kwargs': expected an array of [name, value]</source>
+      <extracomment>'kwargs' is a JSON field name: keep it as it is.</extracomment>
+      <translation>campo 'kwargs' da especificação: esperado um array de [nome, valor]</translation>
+    </message>
+    <message>
+      <source>spec field 'kwargs[%1]': expected [name, value]</source>
+      <extracomment>'kwargs' is a JSON field name: keep it as it is.</extracomment>
+      <translation>campo 'kwargs[%1]' da especificação: esperado [nome, valor]</translation>
+    </message>
+    <message>
+      <source>spec field 'kwargs[%1]': %2</source>
+      <extracomment>'kwargs' is a JSON field name: keep it as it is.</extracomment>
+      <translation>campo 'kwargs[%1]' da especificação: %2</translation>
+    </message>
+    <message>
+      <source>spec field 'name': expected a string</source>
+      <extracomment>'name' is a JSON field name: keep it as it is.</extracomment>
+      <translation>campo 'name' da especificação: esperada uma string</translation>
+    </message>
+    <message>
+      <source>spec field 'daemon': expected true or false</source>
+      <extracomment>'daemon' is a JSON field name, true and false its literal values: keep them as they are.</extracomment>
+      <translation>campo 'daemon' da especificação: esperado true ou false</translation>
+    </message>
+    <message>
+      <source>spec field 'start_method': expected "spawn" or "forkserver"</source>
+      <extracomment>'start_method' is a JSON field name, "spawn" and "forkserver" its literal values: keep them as they are.</extracomment>
+      <translation>campo 'start_method' da especificação: esperado "spawn" ou "forkserver"</translation>
+    </message>
+    <message>
+      <source>spec field 'plugin': expected the absolute path of a plugin file</source>
+      <extracomment>'plugin' is a JSON field name: keep it as it is.</extracomment>
+      <translation>campo 'plugin' da especificação: esperado o caminho absoluto de um arquivo de plugin</translation>
+    </message>
+    <message>
+      <source>expected an integer &gt;= 1</source>
+      <translation>esperado um inteiro &gt;= 1</translation>
+    </message>
+    <message>
+      <source>version %1 is newer than this TwinRun reads (%2)</source>
+      <translation>a versão %1 é mais nova do que este TwinRun lê (%2)</translation>
+    </message>
+    <message>
+      <source>the worker spec is too large: %1 MiB as JSON, over the %2 MiB limit (text counts as JSON text: a control character takes 6 bytes)</source>
+      <translation>a especificação do worker é grande demais: %1 MiB em JSON, acima do limite de %2 MiB (o texto conta como texto JSON: um caractere de controle ocupa 6 bytes)</translation>
+    </message>
+    <message>
+      <source>%1 is larger than %2 MiB</source>
+      <translation>%1 tem mais de %2 MiB</translation>
+    </message>
+    <message>
+      <source>%1 is not valid JSON (%2 at byte %3)</source>
+      <extracomment>%2 is Qt's own description of the JSON error.</extracomment>
+      <translation>%1 não é JSON válido (%2 no byte %3)</translation>
+    </message>
+    <message>
+      <source>%1 must be a JSON object</source>
+      <translation>%1 deve ser um objeto JSON</translation>
+    </message>
+    <message>
+      <source>a bool</source>
+      <translation>um bool</translation>
+    </message>
+    <message>
+      <source>a number</source>
+      <translation>um número</translation>
+    </message>
+    <message>
+      <source>a string</source>
+      <translation>uma string</translation>
+    </message>
+    <message>
+      <source>an array</source>
+      <translation>um array</translation>
+    </message>
+    <message>
+      <source>an object</source>
+      <translation>um objeto</translation>
+    </message>
+    <message>
+      <source>nothing</source>
+      <translation>nada</translation>
+    </message>
+    <message>
+      <source>expected an object {"type": ..., "value": ...}, got %1</source>
+      <extracomment>"type" and "value" are JSON field names: keep them as they are.</extracomment>
+      <translation>esperado um objeto {"type": ..., "value": ...}, veio %1</translation>
+    </message>
+    <message>
+      <source>a %1 needs %2 as "value", got %3</source>
+      <extracomment>"value" is a JSON field name, %1 a Python type name: keep them as they are.</extracomment>
+      <translation>um %1 precisa de %2 como "value", veio %3</translation>
+    </message>
+    <message>
+      <source>true or false</source>
+      <extracomment>true and false are JSON's literal values: keep them as they are.</extracomment>
+      <translation>true ou false</translation>
+    </message>
+    <message>
+      <source>an integer within 64 bits or a string of decimal digits</source>
+      <translation>um inteiro de até 64 bits ou uma string de dígitos decimais</translation>
+    </message>
+    <message>
+      <source>a number or "inf", "-inf", "nan", "-0.0"</source>
+      <extracomment>"inf", "-inf", "nan" and "-0.0" are literal JSON values: keep them as they are.</extracomment>
+      <translation>um número ou "inf", "-inf", "nan", "-0.0"</translation>
+    </message>
+    <message>
+      <source>[real, imag] (numbers or "inf", "-inf", "nan", "-0.0")</source>
+      <extracomment>"inf", "-inf", "nan" and "-0.0" are literal JSON values: keep them as they are.</extracomment>
+      <translation>[real, imag] (números ou "inf", "-inf", "nan", "-0.0")</translation>
+    </message>
+    <message>
+      <source>a base64 string</source>
+      <translation>uma string base64</translation>
+    </message>
+    <message>
+      <source>a string or an array of code points</source>
+      <translation>uma string ou um array de pontos de código</translation>
+    </message>
+    <message>
+      <source>an array of [key, value] pairs</source>
+      <translation>um array de pares [chave, valor]</translation>
+    </message>
+    <message>
+      <source>%1: a dict item must be a [key, value] array</source>
+      <translation>%1: um item de dict deve ser um array [chave, valor]</translation>
+    </message>
+    <message>
+      <source>the object has no "type"</source>
+      <extracomment>"type" is a JSON field name: keep it as it is.</extracomment>
+      <translation>o objeto não tem "type"</translation>
+    </message>
+    <message>
+      <source>unknown type %1 (expected int, float, complex, str, bytes, bool, NoneType, ellipsis, tuple, list, dict or set)</source>
+      <extracomment>The type names are Python's: keep them as they are.</extracomment>
+      <translation>tipo desconhecido %1 (esperado int, float, complex, str, bytes, bool, NoneType, ellipsis, tuple, list, dict ou set)</translation>
     </message>
   </context>
   <context>
@@ -1457,6 +1919,122 @@ exemplo original com threading.Thread / multiprocessing.Process.</translation>
     </message>
   </context>
   <context>
+    <name>twinrun::Value</name>
+    <message>
+      <source>base-%1 digits</source>
+      <translation>dígitos de base %1</translation>
+    </message>
+    <message>
+      <source>a decimal int cannot have leading zeros (%1)</source>
+      <translation>um int decimal não pode ter zeros à esquerda (%1)</translation>
+    </message>
+    <message>
+      <source>at the end</source>
+      <translation>no fim</translation>
+    </message>
+    <message>
+      <source>at column %1</source>
+      <translation>na coluna %1</translation>
+    </message>
+    <message>
+      <source>expected %1 at the end</source>
+      <translation>esperado %1 no fim</translation>
+    </message>
+    <message>
+      <source>expected %1, found %2 %3</source>
+      <translation>esperado %1, encontrado %2 %3</translation>
+    </message>
+    <message>
+      <source>unexpected indent %1</source>
+      <translation>indentação inesperada %1</translation>
+    </message>
+    <message>
+      <source>a value</source>
+      <translation>um valor</translation>
+    </message>
+    <message>
+      <source>the end of the text</source>
+      <translation>o fim do texto</translation>
+    </message>
+    <message>
+      <source>',' or the end of the text</source>
+      <translation>',' ou o fim do texto</translation>
+    </message>
+    <message>
+      <source>'%1' %2 is an operation, not a literal (literal_eval allows it only in a complex number like 1+2j)</source>
+      <translation>'%1' %2 é uma operação, não um literal (literal_eval só a aceita num número complexo como 1+2j)</translation>
+    </message>
+    <message>
+      <source>nested more than %1 levels deep</source>
+      <translation>aninhado em mais de %1 níveis</translation>
+    </message>
+    <message>
+      <source>a sign applies only directly to a number (as in ast.literal_eval), not to what is %1</source>
+      <translation>um sinal só se aplica diretamente a um número (como em ast.literal_eval), não ao que está %1</translation>
+    </message>
+    <message>
+      <source>%1 %2 is not a literal (the only words that are: True, False, None)</source>
+      <extracomment>True, False and None are Python's words: keep them as they are.</extracomment>
+      <translation>%1 %2 não é um literal (as únicas palavras que são: True, False, None)</translation>
+    </message>
+    <message>
+      <source>a valid tuple literal</source>
+      <translation>um literal de tupla válido</translation>
+    </message>
+    <message>
+      <source>a valid list literal</source>
+      <translation>um literal de lista válido</translation>
+    </message>
+    <message>
+      <source>a valid dict or set literal</source>
+      <translation>um literal de dict ou set válido</translation>
+    </message>
+    <message>
+      <source>one complete string literal</source>
+      <translation>um literal de string completo</translation>
+    </message>
+    <message>
+      <source>%1 is refused: %2</source>
+      <translation>%1 é recusado: %2</translation>
+    </message>
+    <message>
+      <source>%1 is not %2: %3</source>
+      <translation>%1 não é %2: %3</translation>
+    </message>
+    <message>
+      <source>bytes and str literals cannot be concatenated (%1)</source>
+      <translation>literais bytes e str não podem ser concatenados (%1)</translation>
+    </message>
+    <message>
+      <source>an f-string (%1) is not a literal</source>
+      <translation>uma f-string (%1) não é um literal</translation>
+    </message>
+    <message>
+      <source>unterminated string starting %1</source>
+      <translation>string sem fim que começa %1</translation>
+    </message>
+    <message>
+      <source>a bytes literal holds only ASCII characters (%1)</source>
+      <translation>um literal bytes só contém caracteres ASCII (%1)</translation>
+    </message>
+    <message>
+      <source>truncated \xXX escape %1</source>
+      <translation>escape \xXX truncado %1</translation>
+    </message>
+    <message>
+      <source>truncated \uXXXX escape %1</source>
+      <translation>escape \uXXXX truncado %1</translation>
+    </message>
+    <message>
+      <source>truncated \UXXXXXXXX escape %1</source>
+      <translation>escape \UXXXXXXXX truncado %1</translation>
+    </message>
+    <message>
+      <source>illegal Unicode character in \U escape %1</source>
+      <translation>caractere Unicode ilegal no escape \U %1</translation>
+    </message>
+  </context>
+  <context>
     <name>twinrun::Worker</name>
     <message>
       <source>created</source>
@@ -1493,6 +2071,10 @@ exemplo original com threading.Thread / multiprocessing.Process.</translation>
     <message>
       <source>failed to start</source>
       <translation>não iniciou</translation>
+    </message>
+    <message>
+      <source>removed</source>
+      <translation>removido</translation>
     </message>
   </context>
   <context>

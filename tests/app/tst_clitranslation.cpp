@@ -2,7 +2,10 @@
 #include "testmain.h"
 #include "testvalues.h"
 
+#include <QFile>
 #include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -19,6 +22,16 @@ QByteArray masked(QByteArray text)
     return QString::fromUtf8(text).replace(number, QStringLiteral("N")).toUtf8();
 }
 
+QString testPlugin(const QString& name)
+{
+    return qEnvironmentVariable("TWINRUN_TEST_PLUGINS") + QStringLiteral("/lib%1.so").arg(name);
+}
+
+bool hasPython()
+{
+    return !QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty();
+}
+
 } // namespace
 
 // The command line in Portuguese under a pt_BR locale (LANG=pt_BR.UTF-8 twinrun ...), English
@@ -32,6 +45,19 @@ private Q_SLOTS:
     {
         if (binary().isEmpty() || workerBinary().isEmpty())
             QSKIP("TWINRUN_BINARY or TWINRUN_WORKER_BINARY is not set (ctest sets them)");
+        QVERIFY(m_dir.isValid());
+        const auto write = [this](const char* name, const QByteArray& json) {
+            QFile file(m_dir.filePath(QString::fromLatin1(name)));
+            return file.open(QIODevice::WriteOnly) && file.write(json) == json.size();
+        };
+        QVERIFY(
+            write("badmode.json", R"({"version": 1, "mode": "x", "worker": {"target": "count"}})"));
+        QVERIFY(write("badarg.json",
+                      R"({"version": 1, "mode": "thread", "worker": {"version": 1, "target": )"
+                      R"("faz_algo", "args": [{"type": "bool", "value": 3}]}})"));
+        QVERIFY(write("good.json",
+                      R"({"version": 1, "mode": "both", "worker": {"version": 1, "target": )"
+                      R"("faz_algo", "args": [{"type": "int", "value": 1}]}})"));
     }
 
     void usageErrorFollowsTheLocale_data()
@@ -128,6 +154,159 @@ private Q_SLOTS:
                  o.out);
     }
 
+    // Messages made inside the library (workers/, model/): plugin refusals, --spec read errors,
+    // value parse errors, the Python setup's; English under the tests' C locale, as before.
+    void libraryMessagesFollowTheLocale_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QByteArray>("english");
+        QTest::addColumn<QByteArray>("portuguese");
+        const QString missing = QStringLiteral("/no/such/libx.so");
+        QTest::newRow("missing plugin")
+            << QStringList{"run", "--plugin", missing, "count", "1"}
+            << QByteArray("twinrun run: plugin '/no/such/libx.so': no such file\n")
+            << QByteArray("twinrun run: plugin '/no/such/libx.so': arquivo inexistente\n");
+        const QString text = QFINDTESTDATA("tst_clitranslation.cpp");
+        QTest::newRow("text file as plugin")
+            << QStringList{"run", "--plugin", text, "count", "1"}
+            << QStringLiteral("twinrun run: plugin '%1': is not a shared library (not an ELF "
+                              "file)\n")
+                   .arg(text)
+                   .toUtf8()
+            << QStringLiteral("twinrun run: plugin '%1': não é uma biblioteca compartilhada (não é "
+                              "um arquivo ELF)\n")
+                   .arg(text)
+                   .toUtf8();
+        const QString crashing = testPlugin(QStringLiteral("crashinit"));
+        QTest::newRow("plugin crashing in its probe")
+            << QStringList{"run", "--plugin", crashing, "count", "1"}
+            << QStringLiteral("twinrun run: plugin '%1': crashed while loading: SIGSEGV\n")
+                   .arg(crashing)
+                   .toUtf8()
+            << QStringLiteral("twinrun run: plugin '%1': caiu ao carregar: SIGSEGV\n")
+                   .arg(crashing)
+                   .toUtf8();
+        const QString folder = m_dir.path();
+        QTest::newRow("directory as --spec")
+            << QStringList{"run", "--spec", folder}
+            << QStringLiteral(
+                   "twinrun run: --spec '%1': cannot read it: a directory, not a regular "
+                   "file\n")
+                   .arg(folder)
+                   .toUtf8()
+            << QStringLiteral("twinrun run: --spec '%1': não é possível lê-lo: é uma pasta, não um "
+                              "arquivo comum\n")
+                   .arg(folder)
+                   .toUtf8();
+        const QString badMode = m_dir.filePath(QStringLiteral("badmode.json"));
+        QTest::newRow("bad spec field")
+            << QStringList{"run", "--spec", badMode}
+            << QStringLiteral("twinrun run: --spec '%1': launch spec field 'mode': expected "
+                              "\"thread\", \"process\" or \"both\"\n")
+                   .arg(badMode)
+                   .toUtf8()
+            << QStringLiteral("twinrun run: --spec '%1': campo 'mode' da especificação de "
+                              "lançamento: esperado \"thread\", \"process\" ou \"both\"\n")
+                   .arg(badMode)
+                   .toUtf8();
+        const QString badArg = m_dir.filePath(QStringLiteral("badarg.json"));
+        QTest::newRow("bad typed value in a spec")
+            << QStringList{"run", "--spec", badArg}
+            << QStringLiteral("twinrun run: --spec '%1': launch spec field 'worker': spec field "
+                              "'args[0]': $: a bool needs true or false as \"value\", got a "
+                              "number\n")
+                   .arg(badArg)
+                   .toUtf8()
+            << QStringLiteral("twinrun run: --spec '%1': campo 'worker' da especificação de "
+                              "lançamento: campo 'args[0]' da especificação: $: um bool precisa de "
+                              "true ou false como \"value\", veio um número\n")
+                   .arg(badArg)
+                   .toUtf8();
+        QTest::newRow("unterminated string")
+            << QStringList{"run", "faz_algo", "'abc"}
+            << QByteArray("twinrun run: ARG 1: \"'abc\" is not one complete string literal: "
+                          "unterminated string starting at column 1\n")
+            << QByteArray(
+                   "twinrun run: ARG 1: \"'abc\" não é um literal de string completo: string "
+                   "sem fim que começa na coluna 1\n");
+        QTest::newRow("bad container")
+            << QStringList{"run", "faz_algo", "[1, x]"}
+            << QByteArray(
+                   "twinrun run: ARG 1: '[1, x]' is not a valid list literal: 'x' at column 5 "
+                   "is not a literal (the only words that are: True, False, None)\n")
+            << QByteArray("twinrun run: ARG 1: '[1, x]' não é um literal de lista válido: 'x' na "
+                          "coluna 5 não é um literal (as únicas palavras que são: True, False, "
+                          "None)\n");
+        QTest::newRow("--python-exe")
+            << QStringList{"run", "faz_algo", "1", "--python", "--python-exe", "/nonexistent"}
+            << QByteArray("twinrun run: --python: the Python interpreter /nonexistent is not an "
+                          "executable file\n")
+            << QByteArray("twinrun run: --python: o interpretador Python /nonexistent não é um "
+                          "arquivo executável\n");
+    }
+    void libraryMessagesFollowTheLocale()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QByteArray, english);
+        QFETCH(QByteArray, portuguese);
+        const Outcome c = runTwinrun(arguments);
+        QCOMPARE(c.status, 2);
+        QCOMPARE(c.err, english);
+        QCOMPARE(c.out, QByteArray());
+        const Outcome o = runTwinrun(arguments, {}, true, withLocale(kPortuguese));
+        QCOMPARE(o.status, 2);
+        QCOMPARE(o.err, portuguese);
+        QCOMPARE(o.out, QByteArray());
+    }
+
+    // --python's per-run headers: the kind of run and how it ended in Portuguese too.
+    void pythonHeadersInPortuguese()
+    {
+        if (!hasPython())
+            QSKIP("no python3 on PATH");
+        const QStringList call{"run", "faz_algo", "1", "--as", "both", "--python"};
+        const Outcome o = runTwinrun(call, {}, true, withLocale(kPortuguese));
+        QCOMPARE(o.status, 0);
+        QVERIFY2(o.out.startsWith("== thread Thread-1 (faz_algo): concluído, código de saída 0, "),
+                 o.out);
+        QVERIFY2(o.out.contains("\n== process Process-1: concluído, código de saída 0, "), o.out);
+        QVERIFY2(o.out.contains("\n== thread do Python Thread-1 (faz_algo): concluído, código de "
+                                "saída 0, "),
+                 o.out);
+        QVERIFY2(o.out.contains("\n== process do Python Process-1: concluído, código de saída 0, "),
+                 o.out);
+        // The headers' words (the verdict lines after them follow the Python runner word for
+        // word, in English).
+        for (const QByteArray& line : o.out.split('\n')) {
+            if (!line.startsWith("== "))
+                continue;
+            for (const char* english : {"finished", "exit code", "python-thread", "python-process"})
+                QVERIFY2(!line.contains(english), line.constData());
+        }
+
+        const Outcome c = runTwinrun(call);
+        QCOMPARE(c.status, 0);
+        QVERIFY2(c.out.contains("\n== python-thread Thread-1 (faz_algo): finished, exit code 0, "),
+                 c.out);
+        QVERIFY2(c.out.contains("\n== python-process Process-1: finished, exit code 0, "), c.out);
+    }
+
+    // A runner that ends without a report: the person reads why in Portuguese; --json keeps
+    // English (jsonIsTheSameInEveryLanguage's "python runner fails").
+    void pythonRunnerFailureInPortuguese()
+    {
+        const QStringList call{"run",      "faz_algo",     "1",         "--as", "thread",
+                               "--python", "--python-exe", "/bin/false"};
+        const Outcome o = runTwinrun(call, {}, true, withLocale(kPortuguese));
+        QVERIFY2(o.out.contains("\n== thread do Python Python Thread: não iniciou, "), o.out);
+        QCOMPARE(o.err, QByteArray("twinrun: o executor do Python terminou sem relatório (status "
+                                   "de saída 1)\n"));
+        const Outcome c = runTwinrun(call);
+        QVERIFY2(c.out.contains("\n== python-thread Python Thread: failed to start, "), c.out);
+        QCOMPARE(c.err, QByteArray("twinrun: the Python runner ended without a report (exit "
+                                   "status 1)\n"));
+    }
+
     void jsonIsTheSameInEveryLanguage_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -137,6 +316,23 @@ private Q_SLOTS:
         QTest::newRow("failed") << QStringList{"run", "fail", "--as", "both", "--json"};
         QTest::newRow("timed out")
             << QStringList{"run", "sleep", "30", "--as", "both", "--timeout", "0.3", "--json"};
+        QTest::newRow("spec file")
+            << QStringList{"run", "--spec", m_dir.filePath("good.json"), "--json"};
+        QTest::newRow("plugin target")
+            << QStringList{"run",
+                           "--plugin",
+                           qEnvironmentVariable("TWINRUN_EXAMPLE_PLUGIN"),
+                           "primes.count_below",
+                           "10",
+                           "--as",
+                           "both",
+                           "--json"};
+        QTest::newRow("python runner fails")
+            << QStringList{"run",      "faz_algo",     "1",          "--as",  "thread",
+                           "--python", "--python-exe", "/bin/false", "--json"};
+        if (hasPython())
+            QTest::newRow("python") << QStringList{"run",  "faz_algo", "1",        "1.5",   "Edson",
+                                                   "--as", "both",     "--python", "--json"};
     }
     void jsonIsTheSameInEveryLanguage()
     {
@@ -149,7 +345,14 @@ private Q_SLOTS:
         QCOMPARE(masked(portuguese.err), masked(english.err));
         if (arguments.constFirst() == QLatin1String("targets"))
             QCOMPARE(portuguese.out, english.out); // nothing in it varies between runs
+        if (arguments.contains(QLatin1String("/bin/false")))
+            QVERIFY2(english.out.contains("\"error\":\"the Python runner ended without a report "
+                                          "(exit status 1)\""),
+                     english.out);
     }
+
+private:
+    QTemporaryDir m_dir;
 };
 
 TWINRUN_TEST_MAIN(TstCliTranslation)

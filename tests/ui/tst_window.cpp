@@ -585,6 +585,29 @@ private Q_SLOTS:
         QCOMPARE(window.launchPanel()->launchButton()->text(), QStringLiteral("&Launch"));
     }
 
+    // A value parse error is made in workers/ (Value::parse): the window shows it in Portuguese.
+    void valueParseErrorInPortuguese()
+    {
+        QCOMPARE(installTranslations(qApp, QLocale(QStringLiteral("pt_BR"))),
+                 QStringLiteral("pt_BR"));
+        auto english = qScopeGuard([] { installTranslations(qApp, QLocale::c()); });
+        MainWindow window;
+        window.show();
+        LaunchPanel* panel = window.launchPanel();
+        QLineEdit* first = panel->argsEditor()->row(0)->valueEdit();
+        first->setText(QStringLiteral("'abc"));
+        QVERIFY(!panel->launchButton()->isEnabled());
+        const QString reason = panel->reasonLabel()->text();
+        QVERIFY2(reason.contains(QStringLiteral("\"'abc\" não é um literal de string completo: "
+                                                "string sem fim que começa na coluna 1")),
+                 qPrintable(reason));
+        QVERIFY2(!reason.contains(QStringLiteral("is not")) &&
+                     !reason.contains(QStringLiteral("column")),
+                 qPrintable(reason));
+        QVERIFY2(first->toolTip().contains(QStringLiteral("não é um literal de string completo")),
+                 qPrintable(first->toolTip()));
+    }
+
     // What the model and workers/ say in the window is in Portuguese too: state names, the
     // verdict, a built-in's description; what a target prints is not.
     void modelTextsInPortuguese()

@@ -72,7 +72,13 @@ public:
     bool isFinal() const { return m_final; }
     std::optional<int> exitCode() const { return m_exitCode; }
     QString name() const { return m_name; }
-    QString errorString() const { return m_error; }
+    // Why the run failed or ended without a report, for people: in the app's language where
+    // TwinRun says it (twinrun::Python, translated when the app installed a translator, English
+    // otherwise); the call's own error from the runner's report is Python's ("TypeError: ...")
+    // and never translated. errorData(): the same in English whatever the locale, for what
+    // scripts read (--json).
+    QString errorString() const;
+    QString errorData() const;
     double durationMs() const;           // wall time from start() to the end (so far)
     std::optional<double> cpuMs() const; // user + system, when the report has it
     bool timedOut() const;
@@ -89,6 +95,10 @@ Q_SIGNALS:
 
 private:
     void fail(const QString& error);
+    // A failure in TwinRun's words: `source` is marked with QT_TRANSLATE_NOOP("twinrun::Python")
+    // and translated when it is shown (errorString()), its %1, %2 filled from `args`.
+    void fail(const char* source, const QStringList& args);
+    QString errorText(bool translated) const;
     void onFinished(int exitCode, QProcess::ExitStatus status);
     void signalRunner(int signalNumber);
 
@@ -105,6 +115,8 @@ private:
     std::optional<int> m_exitCode;
     QString m_name;
     QString m_error;
+    const char* m_errorSource = nullptr; // TwinRun's words for m_error, with m_errorArgs
+    QStringList m_errorArgs;
     QJsonObject m_report;
 };
 

@@ -2,9 +2,12 @@
 
 #include <twinrun/twinrun_model_export.h>
 
+#include <twinrun/parityrules.h>
 #include <twinrun/worker.h>
 
 #include <QString>
+
+#include <optional>
 
 namespace twinrun {
 
@@ -36,5 +39,13 @@ TWINRUN_MODEL_EXPORT QString runTimeText(const Worker& worker);
 // How a run ended, in one line: "finished, exit code 0, 4.12 ms", "killed, exit code -9, 3.00 s"
 // (translated like stateText).
 TWINRUN_MODEL_EXPORT QString runEndText(const Worker& worker);
+// The same from a state's name (Worker::stateName's, or a Python run's report's: translated
+// as stateText() translates it; any other name as it is), exit code and duration.
+TWINRUN_MODEL_EXPORT QString runEndText(const QString& stateName, std::optional<int> exitCode,
+                                        qint64 durationNs);
+
+// Which run a header is about, for people: runKindName()'s words ("thread", "python-thread")
+// in English, translated otherwise ("processo", "thread do Python"). --json keeps runKindName().
+TWINRUN_MODEL_EXPORT QString runKindText(RunKind kind);
 
 } // namespace twinrun

@@ -23,7 +23,8 @@ struct TWINRUN_WORKERS_EXPORT PluginInfo {
 };
 
 // The outcome of loadPlugin(): the plugin, or one line that names the file and says what
-// happened ("/x/libbad.so: crashed while loading: SIGSEGV").
+// happened ("/x/libbad.so: crashed while loading: SIGSEGV"), in the program's language when it
+// installed a translator for twinrun::Plugin (the twinrun app does), English otherwise.
 struct TWINRUN_WORKERS_EXPORT PluginLoad {
     std::optional<PluginInfo> plugin;
     QString error;

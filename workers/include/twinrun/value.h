@@ -136,7 +136,10 @@ private:
 
 struct TWINRUN_WORKERS_EXPORT ValueParseResult {
     std::optional<Value> value;
-    QString error; // when !value: what is wrong, naming the input and what was expected
+    // When !value: what is wrong, naming the input and what was expected; in the program's
+    // language when it installed a translator for twinrun::Value (the twinrun app does),
+    // English otherwise; Python's own messages stay English (docs/PARITY.md).
+    QString error;
     explicit operator bool() const { return value.has_value(); }
 };
 
