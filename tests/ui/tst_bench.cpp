@@ -1,6 +1,7 @@
 // Tools > Benchmark (issue 11, "The benchmark, as a picture"): the measurements of
 // `twinrun bench` in a child process, with progress and Cancel, shown as charts.
 #include "testmain.h"
+#include "testsettings.h"
 
 #include "barchart.h"
 #include "benchdialog.h"
@@ -81,9 +82,7 @@ class TstBench : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("TwinRunTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_bench"));
+        QVERIFY(twinrun::testing::useOwnSettings(QStringLiteral("tst_bench")));
         QSettings().clear();
         QVERIFY2(QFile::exists(qEnvironmentVariable("TWINRUN_BINARY")), "TWINRUN_BINARY");
     }

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 #include "testlaunch.h"
 #include "testmain.h"
+#include "testsettings.h"
 #include "testvalues.h"
 #include "timelinelayout.h"
 #include "timelineview.h"
@@ -31,9 +32,7 @@ class TstTimeline : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("TwinRunTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_timeline"));
+        QVERIFY(twinrun::testing::useOwnSettings(QStringLiteral("tst_timeline")));
         QSettings().clear();
     }
 

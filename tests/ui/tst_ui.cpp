@@ -1,5 +1,6 @@
 #include "testlaunch.h"
 #include "testmain.h"
+#include "testsettings.h"
 #include "testvalues.h"
 
 #include "arglisteditor.h"
@@ -104,12 +105,7 @@ class TstUi : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("TwinRunTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_ui"));
-    }
+    void initTestCase() { QVERIFY(twinrun::testing::useOwnSettings(QStringLiteral("tst_ui"))); }
 
     void init() { QSettings().clear(); }
 

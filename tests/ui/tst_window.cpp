@@ -2,6 +2,7 @@
 // quit and join feedback, stop notes, output limits, form state, translations, resources.
 #include "testlaunch.h"
 #include "testmain.h"
+#include "testsettings.h"
 
 #include "appresources.h"
 #include "arglisteditor.h"
@@ -107,12 +108,7 @@ class TstWindow : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("TwinRunTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_window"));
-    }
+    void initTestCase() { QVERIFY(twinrun::testing::useOwnSettings(QStringLiteral("tst_window"))); }
 
     void init() { QSettings().clear(); }
 

@@ -3,6 +3,7 @@
 // presets naming a plugin target, the one-time notice for a plugin target run as a thread.
 // Plugins are never unloaded: the tests run in order, each says what it expects loaded.
 #include "testmain.h"
+#include "testsettings.h"
 
 #include "launchpanel.h"
 #include "mainwindow.h"
@@ -78,9 +79,7 @@ class TstWindowPlugins : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("TwinRunTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_windowplugins"));
+        QVERIFY(twinrun::testing::useOwnSettings(QStringLiteral("tst_windowplugins")));
         QVERIFY(m_folder.isValid());
         qputenv("TWINRUN_PLUGIN_PATH", QFile::encodeName(m_folder.path()));
         QVERIFY2(QFileInfo::exists(testPlugin(QStringLiteral("testkit"))),
