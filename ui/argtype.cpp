@@ -1,5 +1,7 @@
 #include "argtype.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 
 namespace twinrun {
@@ -16,6 +18,11 @@ QString argTypeName(ArgType type)
 }
 
 namespace {
+
+// The argument rows' messages, in the window's language.
+struct ArgText {
+    Q_DECLARE_TR_FUNCTIONS(twinrun::ArgType)
+};
 
 ValueParseResult refuse(const QString& message)
 {
@@ -88,8 +95,9 @@ ValueParseResult parseArg(ArgType type, const QString& text)
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty())
         return refuse(type == ArgType::Literal
-                          ? QStringLiteral("enter a Python literal")
-                          : QStringLiteral("enter a value of type %1").arg(argTypeName(type)));
+                          ? ArgText::tr("enter a Python literal")
+                          //: %1: a Python type name (int, float, bool), kept as it is
+                          : ArgText::tr("enter a value of type %1").arg(argTypeName(type)));
     ValueParseResult parsed = Value::parse(trimmed);
     if (!parsed || type == ArgType::Literal)
         return parsed;
@@ -100,9 +108,10 @@ ValueParseResult parseArg(ArgType type, const QString& text)
     if (argTypeOfType(got) == type)
         return parsed;
     return refuse(
-        QStringLiteral("expected %1, got %2 %3%4")
-            .arg(argTypeName(type), value.typeName(), value.repr(),
-                 type == ArgType::Bool ? QStringLiteral(" (enter True or False)") : QString()));
+        //: %1 and %2: Python type names (int, str...), %3: the value as Python writes it
+        (type == ArgType::Bool ? ArgText::tr("expected %1, got %2 %3 (enter True or False)")
+                               : ArgText::tr("expected %1, got %2 %3"))
+            .arg(argTypeName(type), value.typeName(), value.repr()));
 }
 
 } // namespace twinrun

@@ -414,6 +414,11 @@ PT = {
     # bench: the command line's own peak RSS (bench/childpeak.h), or an upper bound untraced
     "Command line: run flood %1 %2, peak RSS at most %3 MB (not traced: the kernel's figure counts the bench's own memory too)":
         'Linha de comando: run flood %1 %2, pico de RSS de no máximo %3 MB (sem rastreamento: o número do kernel conta também a memória do próprio bench)',
+    # ArgType (ui/argtype.cpp): an argument row's type check
+    'enter a Python literal': 'digite um literal Python',
+    'enter a value of type %1': 'digite um valor do tipo %1',
+    'expected %1, got %2 %3': 'esperado %1, recebido %2 %3',
+    'expected %1, got %2 %3 (enter True or False)': 'esperado %1, recebido %2 %3 (digite True ou False)',
     # ArgListEditor
     'No positional arguments': 'Nenhum argumento posicional',
     'No keyword arguments': 'Nenhum argumento nomeado',

@@ -115,6 +115,26 @@
     </message>
   </context>
   <context>
+    <name>twinrun::ArgType</name>
+    <message>
+      <source>enter a Python literal</source>
+      <translation>digite um literal Python</translation>
+    </message>
+    <message>
+      <source>enter a value of type %1</source>
+      <translation>digite um valor do tipo %1</translation>
+    </message>
+    <message>
+      <source>expected %1, got %2 %3 (enter True or False)</source>
+      <extracomment>%1 and %2: Python type names (int, str...), %3: the value as Python writes it</extracomment>
+      <translation>esperado %1, recebido %2 %3 (digite True ou False)</translation>
+    </message>
+    <message>
+      <source>expected %1, got %2 %3</source>
+      <translation>esperado %1, recebido %2 %3</translation>
+    </message>
+  </context>
+  <context>
     <name>twinrun::BenchDialog</name>
     <message>
       <source>Also &amp;Python's threading and multiprocessing</source>

@@ -602,6 +602,15 @@ private Q_SLOTS:
                  qPrintable(reason));
         QVERIFY2(first->toolTip().contains(QStringLiteral("não é um literal de string completo")),
                  qPrintable(first->toolTip()));
+        // The row's own type check (ui/argtype.cpp): the first argument is an int.
+        first->setText(QStringLiteral("'abc'"));
+        QVERIFY2(panel->reasonLabel()->text().contains(
+                     QStringLiteral("esperado int, recebido str 'abc'")),
+                 qPrintable(panel->reasonLabel()->text()));
+        first->clear();
+        QVERIFY2(
+            panel->reasonLabel()->text().contains(QStringLiteral("digite um valor do tipo int")),
+            qPrintable(panel->reasonLabel()->text()));
     }
 
     // What the model and workers/ say in the window is in Portuguese too: state names, the
