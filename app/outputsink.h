@@ -7,8 +7,8 @@ namespace twinrun {
 
 // stdout or stderr of `twinrun run`, written with ::write: all of each piece, or an error.
 // The first error is kept and nothing more is written after it, so a command can stop its
-// workers and say so once. SIGPIPE must be ignored (RunCommand does), so that a closed pipe
-// is the error EPIPE here whatever started the workers.
+// workers and say so once. SIGPIPE must be ignored (RunControl::start() does), so that a closed
+// pipe is the error EPIPE here whatever started the workers.
 class OutputSink {
 public:
     OutputSink(int fd, const char* name);

@@ -1,23 +1,13 @@
 #include "paritycommand.h"
 
 #include "clitext.h"
-#include "runcommand.h"
-#include "unixsignals.h"
 #include <twinrun/echo.h>
 #include <twinrun/paritylaunch.h>
 #include <twinrun/runtext.h>
-#include <twinrun/workerfactory.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTimer>
-
-#include <cerrno>
-#include <csignal>
-#include <cstdio>
-
-#include <unistd.h>
 
 namespace twinrun {
 
@@ -61,27 +51,18 @@ ParityCommand::ParityCommand(const RunRequest& request, const PythonSetup& pytho
     : QObject(parent)
     , m_request(request)
     , m_python(python)
-    , m_out(STDOUT_FILENO, "stdout")
-    , m_err(STDERR_FILENO, "stderr")
+    , m_control(request.timeoutSeconds)
 {
+    connect(&m_control, &RunControl::stopRequested, this, &ParityCommand::stopAll);
+    connect(&m_control, &RunControl::graceOver, this, &ParityCommand::giveUp);
 }
 
 ParityCommand::~ParityCommand() = default;
 
 int ParityCommand::exec()
 {
-    ::signal(SIGPIPE, SIG_IGN);
-    UnixSignals unixSignals;
-    connect(&unixSignals, &UnixSignals::received, this, [this](int signalNumber) {
-        m_signal = signalNumber;
-        stopAll();
-    });
-    QList<Worker*> workers;
-    for (Backend backend : m_request.backends) {
-        Worker* worker = createWorker(backend, m_request.spec, this);
-        worker->setTerminateGraceMs(kStopGraceMs);
-        workers << worker;
-    }
+    m_control.start();
+    const QList<Worker*> workers = createRunWorkers(m_request, this);
     m_launch = new ParityLaunch(m_request.spec, workers, m_request.backends, this);
     for (int i = 0; i < m_launch->runCount(); ++i) {
         m_runs.push_back(std::make_unique<Run>());
@@ -93,43 +74,21 @@ int ParityCommand::exec()
         printReady();
         maybeQuit();
     });
-    QTimer timeout;
-    if (m_request.timeoutSeconds) {
-        timeout.setSingleShot(true);
-        connect(&timeout, &QTimer::timeout, this, [this] {
-            m_timedOut = true;
-            stopAll();
-        });
-        timeout.start(static_cast<int>(std::min(*m_request.timeoutSeconds * 1000.0, 2e9)));
-    }
-    for (Worker* worker : std::as_const(workers))
+    for (Worker* worker : workers)
         static_cast<void>(worker->start());
     m_launch->startPython(m_python);
     m_loop.exec();
 
     if (m_request.json) {
         for (int i = 0; i < m_launch->runCount(); ++i)
-            write(m_out, runObject(i));
-        write(m_out, comparisonsObject());
+            m_control.write(Channel::Stdout, runObject(i));
+        m_control.write(Channel::Stdout, comparisonsObject());
     } else {
         printReady();
         printVerdicts();
     }
-    int status = m_launch->agrees() ? 0 : 1;
-    if (m_signal)
-        status = 128 + m_signal;
-    else if (m_failure)
-        status = m_failure == EPIPE ? 128 + SIGPIPE : 1;
-    else if (m_timedOut)
-        status = 124;
-    for (Worker* worker : std::as_const(workers)) {
-        if (worker->isAlive()) {
-            // A thread that ignores stop requests cannot be killed; leave without it.
-            std::fflush(stdout);
-            std::fflush(stderr);
-            ::_exit(status);
-        }
-    }
+    const int status = m_control.exitStatus(m_launch->agrees() ? 0 : 1);
+    exitNowIfAnyAlive(workers, status);
     return status;
 }
 
@@ -139,9 +98,9 @@ void ParityCommand::onOutput(int run, Channel channel, const QByteArray& data)
     const int i = channelIndex(channel);
     r.capture[i].append(data);
     if (!m_request.json && !r.spool[i].append(data))
-        fail(CliRunText::tr("cannot keep %1's output until it is printed: %2")
-                 .arg(m_launch->name(run), r.spool[i].errorString()),
-             -1);
+        m_control.fail(CliRunText::tr("cannot keep %1's output until it is printed: %2")
+                           .arg(m_launch->name(run), r.spool[i].errorString()),
+                       -1);
 }
 
 bool ParityCommand::isDone(int run) const
@@ -177,17 +136,17 @@ void ParityCommand::printSection(int run)
             .arg(runKindText(m_launch->kind(run)), m_launch->name(run), m_launch->endText(run))
             .toUtf8();
     for (int i = 0; i < 2; ++i) {
-        OutputSink& sink = i == 0 ? m_out : m_err;
+        const Channel channel = i == 0 ? Channel::Stdout : Channel::Stderr;
         if (i == 0 || r.capture[i].totalBytes() > 0) {
-            bool ok = write(sink, header);
+            bool ok = m_control.write(channel, header);
             while (ok && !r.spool[i].isEmpty())
-                ok = write(sink, r.spool[i].take(kCopyBytes));
+                ok = m_control.write(channel, r.spool[i].take(kCopyBytes));
         }
         r.spool[i].clear();
     }
     if (const QString error = m_launch->errorString(run);
         !error.isEmpty() && m_launch->end(run).state == QLatin1String("failed to start"))
-        write(m_err, QStringLiteral("twinrun: %1\n").arg(error).toUtf8());
+        m_control.write(Channel::Stderr, QStringLiteral("twinrun: %1\n").arg(error).toUtf8());
 }
 
 QString ParityCommand::differingLine(int run, Channel channel, qsizetype line) const
@@ -234,14 +193,14 @@ void ParityCommand::printVerdicts()
     for (int i = 0; i < m_launch->runCount(); ++i)
         times << runKindTitle(m_launch->kind(i)) + QLatin1Char(' ') + m_launch->timeText(i);
     text += timesLine(times).toUtf8();
-    write(m_out, text);
+    m_control.write(Channel::Stdout, text);
 }
 
 QByteArray ParityCommand::runObject(int run) const
 {
     const Run& r = *m_runs[run];
     if (Worker* worker = m_launch->worker(run))
-        return runJson(*worker, r.capture[0], r.capture[1], m_timedOut);
+        return runJson(*worker, r.capture[0], r.capture[1], m_control.timedOut());
     const PythonRun* python = m_launch->pythonRun(run);
     QJsonObject object = python->report();
     if (object.isEmpty()) {
@@ -261,7 +220,7 @@ QByteArray ParityCommand::runObject(int run) const
         object.insert(QStringLiteral("stdout_truncated"), true);
     if (r.capture[1].truncated())
         object.insert(QStringLiteral("stderr_truncated"), true);
-    if (m_timedOut)
+    if (m_control.timedOut())
         object.insert(QStringLiteral("timed_out"), true);
     return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
 }
@@ -285,13 +244,10 @@ QByteArray ParityCommand::comparisonsObject() const
 
 void ParityCommand::stopAll()
 {
-    if (!m_stopping) {
-        m_stopping = true;
-        m_launch->terminateAll();
-        // Processes end for sure (SIGKILL follows the grace); TwinRun threads only if they
-        // listen; the Python runner ends even when its thread cannot.
-        QTimer::singleShot(kStopGraceMs, this, &ParityCommand::giveUp);
-    }
+    // Processes end for sure (SIGKILL follows the grace); TwinRun threads only if they listen,
+    // else they are given up on once the grace is over; the Python runner ends even when its
+    // thread cannot.
+    m_launch->terminateAll();
     maybeQuit();
 }
 
@@ -299,28 +255,11 @@ void ParityCommand::giveUp()
 {
     for (int i = 0; i < m_launch->runCount(); ++i) {
         if (m_launch->kind(i) == RunKind::Thread && !m_launch->hasEnded(i))
-            write(m_err, leftBehindText(m_launch->name(i)).toUtf8());
+            m_control.write(Channel::Stderr, leftBehindText(m_launch->name(i)).toUtf8());
     }
     m_gaveUp = true;
     printReady();
     maybeQuit();
-}
-
-bool ParityCommand::write(OutputSink& sink, QByteArrayView data)
-{
-    if (!sink.write(data))
-        fail(sink.errorText(), sink.error());
-    return !sink.failed();
-}
-
-void ParityCommand::fail(const QString& message, int error)
-{
-    if (m_failure)
-        return;
-    m_failure = error;
-    if (error != EPIPE)
-        m_err.write(QStringLiteral("twinrun: %1\n").arg(message));
-    stopAll();
 }
 
 } // namespace twinrun

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "outputsink.h"
+#include "runcontrol.h"
 #include "runjson.h"
 #include "runrequest.h"
 #include <twinrun/pythonrun.h>
@@ -51,21 +51,14 @@ private:
     void giveUp();
     bool isDone(int run) const;
     void maybeQuit();
-    bool write(OutputSink& sink, QByteArrayView data);
-    void fail(const QString& message, int error);
 
     RunRequest m_request;
     PythonSetup m_python;
     ParityLaunch* m_launch = nullptr;
     std::vector<std::unique_ptr<Run>> m_runs;
-    OutputSink m_out;
-    OutputSink m_err;
+    RunControl m_control;
     QEventLoop m_loop;
-    bool m_stopping = false;
     bool m_gaveUp = false;
-    bool m_timedOut = false;
-    int m_signal = 0;
-    int m_failure = 0;
 };
 
 } // namespace twinrun

@@ -2,27 +2,16 @@
 
 #include "clitext.h"
 #include "runjson.h"
-#include "unixsignals.h"
 #include <twinrun/runcomparison.h>
 #include <twinrun/runtext.h>
 #include <twinrun/spillbuffer.h>
-#include <twinrun/workerfactory.h>
-
-#include <QTimer>
 
 #include <algorithm>
-#include <cerrno>
-#include <csignal>
-#include <cstdio>
-
-#include <unistd.h>
 
 namespace twinrun {
 
 namespace {
 
-// A stopped process gets this long between SIGTERM and SIGKILL; a thread this long to notice
-// the stop request before it is reported as impossible to kill.
 constexpr qsizetype kCopyBytes = 256 * 1024;
 
 int channelIndex(Channel channel)
@@ -47,38 +36,24 @@ int exitStatusFor(const Worker& worker)
     return code < 0 ? 128 - code : code;
 }
 
-QString leftBehindText(const QString& name)
-{
-    return QStringLiteral("twinrun: %1\n")
-        .arg(CliRunText::tr("%1 is still running and cannot be killed (a thread can only stop "
-                            "itself); leaving it behind")
-                 .arg(name));
-}
-
 RunCommand::RunCommand(const RunRequest& request, QObject* parent)
     : QObject(parent)
     , m_request(request)
-    , m_out(STDOUT_FILENO, "stdout")
-    , m_err(STDERR_FILENO, "stderr")
+    , m_control(request.timeoutSeconds)
 {
+    connect(&m_control, &RunControl::stopRequested, this, &RunCommand::stopAll);
+    connect(&m_control, &RunControl::graceOver, this, &RunCommand::giveUpOnThreads);
 }
 
 RunCommand::~RunCommand() = default;
 
 int RunCommand::exec()
 {
-    // A closed pipe is EPIPE for every backend and start method, never a silent death that
-    // leaves workers behind (spawning would set SIGPIPE to ignored anyway).
-    ::signal(SIGPIPE, SIG_IGN);
-    UnixSignals unixSignals;
-    connect(&unixSignals, &UnixSignals::received, this, [this](int signalNumber) {
-        m_signal = signalNumber;
-        stopAll();
-    });
-    for (Backend backend : m_request.backends) {
+    m_control.start();
+    const QList<Worker*> workers = createRunWorkers(m_request, this);
+    for (Worker* worker : workers) {
         auto run = std::make_unique<Run>();
-        run->worker = createWorker(backend, m_request.spec, this);
-        run->worker->setTerminateGraceMs(kStopGraceMs);
+        run->worker = worker;
         Run* r = run.get();
         connect(
             r->worker, &Worker::output, this,
@@ -88,15 +63,6 @@ int RunCommand::exec()
     }
     if (m_runs.size() == 2)
         m_comparison = new RunComparison(m_runs[0]->worker, m_runs[1]->worker, this);
-    QTimer timeout;
-    if (m_request.timeoutSeconds) {
-        timeout.setSingleShot(true);
-        connect(&timeout, &QTimer::timeout, this, [this] {
-            m_timedOut = true;
-            stopAll();
-        });
-        timeout.start(static_cast<int>(std::min(*m_request.timeoutSeconds * 1000.0, 2e9)));
-    }
     // A refused start ends its worker as FailedToStart at once: onFinished() reports it.
     for (const auto& run : m_runs)
         static_cast<void>(run->worker->start());
@@ -106,7 +72,7 @@ int RunCommand::exec()
     int status = 0;
     if (m_request.json) {
         for (const auto& run : m_runs) {
-            writeOut(runJson(*run->worker, run->capture[0], run->capture[1], m_timedOut));
+            writeOut(runJson(*run->worker, run->capture[0], run->capture[1], m_control.timedOut()));
         }
     }
     if (m_comparison) {
@@ -115,26 +81,9 @@ int RunCommand::exec()
     } else {
         status = exitStatusFor(*m_runs.front()->worker);
     }
-    status = exitStatus(status);
-    if (std::any_of(m_runs.cbegin(), m_runs.cend(),
-                    [](const auto& r) { return r->worker->isAlive(); })) {
-        // A thread that ignores stop requests cannot be killed; leave without waiting for it.
-        std::fflush(stdout);
-        std::fflush(stderr);
-        ::_exit(status);
-    }
+    status = m_control.exitStatus(status);
+    exitNowIfAnyAlive(workers, status);
     return status;
-}
-
-int RunCommand::exitStatus(int workersStatus) const
-{
-    if (m_signal)
-        return 128 + m_signal;
-    if (m_failure)
-        return m_failure == EPIPE ? 128 + SIGPIPE : 1;
-    if (m_timedOut)
-        return 124;
-    return workersStatus;
 }
 
 void RunCommand::onOutput(Run& run, Channel channel, const QByteArray& data)
@@ -145,9 +94,9 @@ void RunCommand::onOutput(Run& run, Channel channel, const QByteArray& data)
         run.capture[i].append(data);
     } else if (m_comparison) {
         if (!run.spool[i].append(data))
-            fail(CliRunText::tr("cannot keep %1's output until it is printed: %2")
-                     .arg(run.worker->name(), run.spool[i].errorString()),
-                 -1);
+            m_control.fail(CliRunText::tr("cannot keep %1's output until it is printed: %2")
+                               .arg(run.worker->name(), run.spool[i].errorString()),
+                           -1);
     } else {
         static_cast<void>(channel == Channel::Stdout ? writeOut(data) : writeErr(data));
     }
@@ -172,44 +121,22 @@ void RunCommand::reportError(const Run& run)
 
 bool RunCommand::writeOut(QByteArrayView data)
 {
-    if (!m_out.write(data))
-        fail(m_out.errorText(), m_out.error());
-    return !m_out.failed();
+    return m_control.write(Channel::Stdout, data);
 }
 
 bool RunCommand::writeErr(QByteArrayView data)
 {
-    if (!m_err.write(data))
-        fail(m_err.errorText(), m_err.error());
-    return !m_err.failed();
-}
-
-void RunCommand::fail(const QString& message, int error)
-{
-    if (m_failure)
-        return;
-    m_failure = error;
-    // A closed pipe is the reader's choice (`| head`): stop quietly, as Unix tools do.
-    if (error != EPIPE)
-        m_err.write(QStringLiteral("twinrun: %1\n").arg(message));
-    stopAll();
+    return m_control.write(Channel::Stderr, data);
 }
 
 void RunCommand::stopAll()
 {
-    if (!m_stopping) {
-        m_stopping = true;
-        bool threadsLeft = false;
-        for (const auto& run : m_runs) {
-            if (!run->worker->isAlive())
-                continue;
-            // Only a worker that has just ended refuses, and then there is nothing to stop.
+    // Processes end for sure (SIGKILL follows the grace); threads only if they listen, else
+    // they are given up on once the grace is over.
+    for (const auto& run : m_runs) {
+        // Only a worker that has just ended refuses, and then there is nothing to stop.
+        if (run->worker->isAlive())
             static_cast<void>(run->worker->terminate());
-            threadsLeft |= run->worker->backend() == Backend::Thread;
-        }
-        // Processes end for sure (SIGKILL follows the grace); threads only if they listen.
-        if (threadsLeft)
-            QTimer::singleShot(kStopGraceMs, this, &RunCommand::giveUpOnThreads);
     }
     maybeQuit();
 }

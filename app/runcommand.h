@@ -1,6 +1,6 @@
 #pragma once
 
-#include "outputsink.h"
+#include "runcontrol.h"
 #include "runrequest.h"
 
 #include <QEventLoop>
@@ -43,33 +43,19 @@ private:
     void printSection(Run& run);
     bool writeOut(QByteArrayView data);
     bool writeErr(QByteArrayView data);
-    void fail(const QString& message, int error);
     void reportError(const Run& run);
     int verdictStatus();
-    int exitStatus(int workersStatus) const;
 
     RunRequest m_request;
     std::vector<std::unique_ptr<Run>> m_runs;
     RunComparison* m_comparison = nullptr; // --as both
-    OutputSink m_out;
-    OutputSink m_err;
+    RunControl m_control;
     QEventLoop m_loop;
     std::size_t m_printed = 0; // --as both: runs whose section is printed
-    bool m_stopping = false;
     bool m_gaveUpOnThreads = false;
-    bool m_timedOut = false;
-    int m_signal = 0;
-    int m_failure = 0; // errno of a failed write (EPIPE: 141), or -1 for another failure
 };
 
 // The exit status for a worker's end, as the command line documents it.
 int exitStatusFor(const Worker& worker);
-
-// How long a stop (Ctrl+C, --timeout) waits for the workers before processes are killed and
-// threads that ignore it are left behind: `twinrun run`, with or without --python.
-inline constexpr int kStopGraceMs = 2000;
-// The line for a thread that ignored the stop: "twinrun: NAME is still running and cannot be
-// killed ...", newline included.
-QString leftBehindText(const QString& name);
 
 } // namespace twinrun

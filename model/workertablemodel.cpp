@@ -3,6 +3,7 @@
 
 #include <twinrun/outputlog.h>
 #include <twinrun/session.h>
+#include <twinrun/usagesampler.h>
 
 #include <algorithm>
 #include <csignal>
@@ -68,10 +69,14 @@ WorkerTableModel::WorkerTableModel(Session* session, QObject* parent)
     connect(session, &Session::workerRemoved, this, &WorkerTableModel::onWorkerRemoved);
     connect(session, &Session::workerChanged, this, &WorkerTableModel::markDirty);
     connect(session, &Session::runningChanged, this, &WorkerTableModel::startRefreshing);
+    connect(session->sampler(), &UsageSampler::sampled, this, &WorkerTableModel::onSampled);
+    for (qsizetype row = 0; row < m_rows; ++row)
+        addUsage(row);
     connect(session, &QObject::destroyed, this, [this] {
         beginResetModel();
         m_rows = 0;
         m_dirty.clear();
+        m_usage.clear();
         m_refresh.stop();
         endResetModel();
     });
@@ -112,7 +117,7 @@ QVariant WorkerTableModel::data(const QModelIndex& index, int role) const
     const int column = index.column();
     if (isUsageColumn(column) && (role == Qt::DisplayRole || role == Qt::ToolTipRole ||
                                   role == Qt::TextAlignmentRole || role == SortRole))
-        return usageData(*worker, column, role);
+        return usageData(*worker, m_usage.at(index.row()), column, role);
     switch (role) {
     case Qt::DisplayRole:
         return displayData(*worker, column);
@@ -243,6 +248,7 @@ QString WorkerTableModel::exitCodeText(const Worker& worker)
 void WorkerTableModel::onWorkerAdded(qsizetype row)
 {
     beginInsertRows({}, int(row), int(row));
+    addUsage(row);
     ++m_rows;
     endInsertRows();
 }
@@ -255,6 +261,7 @@ void WorkerTableModel::onWorkerRemoved(qsizetype row)
             shifted.insert(dirty > row ? dirty - 1 : dirty);
     }
     m_dirty = shifted;
+    m_usage.removeAt(row);
     --m_rows;
     endRemoveRows();
 }

@@ -2,6 +2,9 @@
 
 #include <twinrun/runtext.h>
 #include <twinrun/session.h>
+#include <twinrun/usagesampler.h>
+
+#include <QSet>
 
 namespace twinrun {
 
@@ -14,12 +17,43 @@ QString megabytes(qint64 kb)
 
 } // namespace
 
-// What the figures columns show for one worker (see Session::usage()).
-QVariant WorkerTableModel::usageData(const Worker& worker, int column, int role) const
+ResourceUsage WorkerTableModel::readUsage(const Worker& worker) const
+{
+    return m_session ? m_session->usage(&worker) : ResourceUsage();
+}
+
+void WorkerTableModel::addUsage(qsizetype row)
+{
+    Worker* worker = m_session->worker(row);
+    m_usage.insert(row, readUsage(*worker));
+    // Its final figures (a worker ends after its last sample).
+    connect(worker, &Worker::finished, this,
+            [this, worker] { cacheUsage(m_session ? m_session->rowOf(worker) : -1); });
+}
+
+void WorkerTableModel::cacheUsage(qsizetype row)
+{
+    if (row >= 0 && row < m_usage.size())
+        m_usage[row] = readUsage(*m_session->worker(row));
+}
+
+// After a sample: the rows of the workers sampled read their new figures (the session has
+// marked them changed: the next flush shows them).
+void WorkerTableModel::onSampled(const QList<int>& ids)
+{
+    const QSet<int> sampled(ids.cbegin(), ids.cend());
+    for (int row = 0; m_session && row < m_rows; ++row) {
+        if (sampled.contains(m_session->idOf(m_session->worker(row))))
+            cacheUsage(row);
+    }
+}
+
+// What the figures columns show for one worker, from its row's figures u.
+QVariant WorkerTableModel::usageData(const Worker& worker, const ResourceUsage& u, int column,
+                                     int role) const
 {
     if (role == Qt::TextAlignmentRole)
         return int(Qt::AlignRight | Qt::AlignVCenter);
-    const ResourceUsage u = m_session->usage(&worker);
     const bool process = worker.backend() == twinrun::Backend::Process;
     if (role == SortRole) {
         switch (column) {

@@ -69,6 +69,8 @@ void PluginLoadQueue::check(const Request& request)
         std::lock_guard lock(m_mutex);
         options = m_options;
     }
+    // Destroying the queue kills the probe in progress rather than waiting for it.
+    options.cancelled = [this] { return m_stopping.load(); };
     // Shared by the posted steps, which all run on this object's thread, one after another.
     auto result = std::make_shared<PluginScan>();
     QStringList namesPassed; // by this request's checks: a later file of the name is skipped

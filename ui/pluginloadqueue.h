@@ -26,8 +26,8 @@ public:
     using Done = std::function<void(const PluginScan& result)>;
 
     explicit PluginLoadQueue(QObject* parent = nullptr);
-    // Waits for the check in progress, if any (at most the probe's timeout); the callbacks of
-    // the requests left are never called.
+    // Cancels the check in progress, if any (its probe's child is killed and reaped: tens of
+    // milliseconds); the callbacks of the requests left are never called.
     ~PluginLoadQueue() override;
 
     void setOptions(const PluginLoadOptions& options);

@@ -7,6 +7,7 @@
 #include <twinrun/pluginloader.h>
 #include <twinrun/workerprogram.h>
 
+#include <QDeadlineTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -15,6 +16,7 @@
 #include <QMutex>
 #include <QProcess>
 
+#include <algorithm>
 #include <csignal>
 #include <cstring>
 #include <exception>
@@ -195,6 +197,30 @@ QString signalName(int signal)
                   : QStringLiteral("signal %1").arg(signal);
 }
 
+enum class ProbeWait { Finished, TimedOut, Cancelled };
+
+// Waits for the started probe up to options.probeTimeoutMs, asking options.cancelled between
+// short waits.
+ProbeWait waitForProbe(QProcess& process, const PluginLoadOptions& options)
+{
+    constexpr int kCancelPollMs = 20;
+    if (!options.cancelled)
+        return process.waitForFinished(options.probeTimeoutMs) ? ProbeWait::Finished
+                                                               : ProbeWait::TimedOut;
+    const QDeadlineTimer deadline(options.probeTimeoutMs);
+    for (;;) {
+        if (options.cancelled())
+            return ProbeWait::Cancelled;
+        const qint64 left = deadline.remainingTime(); // -1: no timeout
+        if (process.waitForFinished(
+                int(left < 0 ? kCancelPollMs : std::min<qint64>(left, kCancelPollMs))) ||
+            process.state() == QProcess::NotRunning)
+            return ProbeWait::Finished;
+        if (deadline.hasExpired())
+            return ProbeWait::TimedOut;
+    }
+}
+
 // Runs the probe on the file; the plugin's target names, or an error (without the label).
 QString probe(const FileCheck& file, const PluginLoadOptions& options, QStringList* targets)
 {
@@ -217,9 +243,11 @@ QString probe(const FileCheck& file, const PluginLoadOptions& options, QStringLi
     if (!process.waitForStarted(options.probeTimeoutMs))
         return PluginText::tr("cannot be checked: could not run %1: %2")
             .arg(process.program(), process.errorString());
-    if (!process.waitForFinished(options.probeTimeoutMs)) {
+    if (const ProbeWait waited = waitForProbe(process, options); waited != ProbeWait::Finished) {
         process.kill();
         process.waitForFinished(-1);
+        if (waited == ProbeWait::Cancelled)
+            return PluginText::tr("the check was cancelled");
         return PluginText::tr("did not answer in %1 s while loading (it hangs)")
             .arg(options.probeTimeoutMs / 1000.0);
     }

@@ -76,6 +76,7 @@ PT = {
     'its target %1 clashes with one already loaded': 'seu alvo %1 colide com um já carregado',
     'its target %1 clashes with one already loaded from %2': 'seu alvo %1 colide com um já carregado de %2',
     'cannot be checked: could not run %1: %2': 'não pode ser verificado: não foi possível executar %1: %2',
+    'the check was cancelled': 'a verificação foi cancelada',
     'did not answer in %1 s while loading (it hangs)': 'não respondeu em %1 s ao carregar (ele trava)',
     'crashed at exit, after loading: %1': 'caiu ao sair, depois de carregar: %1',
     'crashed while loading: %1': 'caiu ao carregar: %1',

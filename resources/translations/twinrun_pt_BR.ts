@@ -1511,6 +1511,10 @@ exemplo original com threading.Thread / multiprocessing.Process.</translation>
       <source>%1 has a signature TwinRun cannot represent: %2</source>
       <translation>%1 tem uma assinatura que o TwinRun não consegue representar: %2</translation>
     </message>
+    <message>
+      <source>the check was cancelled</source>
+      <translation>a verificação foi cancelada</translation>
+    </message>
   </context>
   <context>
     <name>twinrun::Python</name>

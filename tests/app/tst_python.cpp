@@ -1,9 +1,11 @@
 #include "clirun.h"
+#include "proctools.h"
 #include "testmain.h"
 #include <twinrun/launchspec.h>
 #include <twinrun/pythonrun.h>
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,6 +15,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <csignal>
 
 // `twinrun run ... --python`: for every built-in deterministic target and a spread of values,
 // TwinRun's thread and process and CPython's Thread and Process print the same bytes (or differ
@@ -99,6 +102,7 @@ private Q_SLOTS:
     void documentedDifferences();
     void doctoredPythonIsDifferent();
     void timesSideBySide();
+    void signalStopsEveryRun();
     void noPythonIsAClearRefusal();
 };
 
@@ -283,6 +287,38 @@ void TestPython::timesSideBySide()
             .arg(time));
     QVERIFY2(times.match(QString::fromUtf8(launch.outcome.out)).hasMatch(),
              qPrintable(describe(launch)));
+}
+
+void TestPython::signalStopsEveryRun()
+{
+    QString why;
+    if (pythonMissing(&why))
+        QSKIP(qPrintable(QStringLiteral("no CPython to compare with: %1").arg(why)));
+    // SIGTERM while TwinRun's thread ignores stops (stubborn never looks, even when the stop
+    // comes first): the Python run is stopped, the thread is left behind after the grace, and
+    // the exit status names the signal.
+    QProcess p;
+    p.setProcessEnvironment(clirun::headless());
+    p.start(clirun::binary(), {QStringLiteral("run"), QStringLiteral("stubborn"),
+                               QStringLiteral("60"), QStringLiteral("--python")});
+    QVERIFY(p.waitForStarted(kRunTimeoutMs));
+    // The Python runner is started once the signals are caught.
+    QList<qint64> children;
+    QTRY_VERIFY_WITH_TIMEOUT(!(children = proctools::childrenOf(p.processId())).isEmpty(),
+                             kRunTimeoutMs);
+    ::kill(pid_t(p.processId()), SIGTERM);
+    QElapsedTimer clock;
+    clock.start();
+    const clirun::Outcome o = clirun::finish(p, kRunTimeoutMs);
+    QCOMPARE(o.status, 128 + SIGTERM);
+    QVERIFY2(clock.elapsed() < 30000, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY2(o.err.contains("twinrun: Thread-1 (stubborn) is still running and cannot be killed"),
+             o.err.constData());
+    // Stopped, whether it had begun or not (the signal may come before it starts).
+    QVERIFY2(o.out.contains("\n== python-thread "), o.out.constData());
+    QVERIFY2(o.out.contains("\nTwinRun thread vs Python Thread: incomplete"), o.out.constData());
+    for (qint64 child : std::as_const(children))
+        QTRY_VERIFY_WITH_TIMEOUT(!proctools::isRunning(child), kRunTimeoutMs);
 }
 
 void TestPython::noPythonIsAClearRefusal()

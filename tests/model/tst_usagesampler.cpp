@@ -17,7 +17,42 @@ Q_DECLARE_METATYPE(twinrun::StartMethod)
 
 namespace {
 constexpr int kTimeout = 30000;
+
+// A table that counts what it reads from the session, and marks it: what the table shows is
+// what it read (a thread count no worker has).
+class CountingTable : public WorkerTableModel {
+public:
+    static constexpr int kMarkedThreads = 4242;
+    using WorkerTableModel::WorkerTableModel;
+    int reads() const { return m_reads; }
+
+protected:
+    ResourceUsage readUsage(const Worker& worker) const override
+    {
+        ++m_reads;
+        ResourceUsage usage = WorkerTableModel::readUsage(worker);
+        if (usage.isValid())
+            usage.threads = kMarkedThreads;
+        return usage;
+    }
+
+private:
+    mutable int m_reads = 0;
+};
+
+// Every cell of the table in every role the figures columns answer, as a repaint asks.
+void readEveryCell(const QAbstractItemModel& table)
+{
+    for (int row = 0; row < table.rowCount(); ++row) {
+        for (int column = 0; column < table.columnCount(); ++column) {
+            for (int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole), int(Qt::TextAlignmentRole),
+                             int(WorkerTableModel::SortRole)})
+                static_cast<void>(table.index(row, column).data(role));
+        }
+    }
 }
+
+} // namespace
 
 // The session's sampler: on only while workers run, figures into the table.
 class TstUsageSampler : public QObject {
@@ -77,6 +112,58 @@ private Q_SLOTS:
             QVERIFY(u.cpuPercent > 0);
         }
         QVERIFY(!session.sampler()->isActive());
+    }
+
+    // The figures columns show each row's copy of its figures, taken after each sample and
+    // when the worker ends: the figures still change then, and painting reads nothing.
+    void tableKeepsFiguresPerRow()
+    {
+        Session session;
+        CountingTable table(&session);
+        UsageSampler* sampler = session.sampler();
+        sampler->setInterval(50);
+        QSignalSpy sampled(sampler, &UsageSampler::sampled);
+        // Forked: once killed, the fork server has the kernel's exact figures (a spawned child
+        // killed keeps its last sample).
+        LaunchSpec spec = launchSpecOf("burn", {i(4'000'000'000)}, Mode::Process);
+        spec.worker.startMethod = StartMethod::ForkServer;
+        Worker* w = session.launch(spec).value(0);
+        QVERIFY(w);
+        const QModelIndex cpuTime = table.indexOf(w, WorkerTableModel::CpuTime);
+        const QModelIndex memory = table.indexOf(w, WorkerTableModel::Memory);
+        // After a sample: burning, its CPU time grows from one sample to the next.
+        QTRY_VERIFY_WITH_TIMEOUT(!cpuTime.data().toString().isEmpty(), kTimeout);
+        const QString before = cpuTime.data().toString();
+        QTRY_VERIFY_WITH_TIMEOUT(cpuTime.data().toString() != before, kTimeout);
+        QVERIFY2(memory.data().toString().contains(QLatin1String(" / ")),
+                 qPrintable(memory.data().toString())); // resident now / peak
+        QVERIFY(cpuTime.data(Qt::ToolTipRole).toString().endsWith(" (sampled while it ran)"));
+
+        // A repaint, many times over: what was read, and nothing read again.
+        QCOMPARE(table.indexOf(w, WorkerTableModel::Threads).data().toString(),
+                 QString::number(CountingTable::kMarkedThreads));
+        const int reads = table.reads();
+        for (int n = 0; n < 20; ++n)
+            readEveryCell(table);
+        QCOMPARE(table.reads(), reads);
+        // A sample: one read for its one row.
+        sampled.clear();
+        QVERIFY(sampled.wait(kTimeout));
+        QVERIFY(table.reads() > reads);
+        QVERIFY(table.reads() <= reads + int(sampled.size()));
+
+        // Ended: its final figures, the kernel's (no sample is exact), as soon as it ends.
+        QSignalSpy finished(w, &Worker::finished);
+        QVERIFY(w->kill());
+        QVERIFY(finished.wait(kTimeout));
+        QVERIFY(w->resourceUsage().exact);
+        const QString tip = cpuTime.data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.startsWith("user ") && !tip.contains("sampled"), qPrintable(tip));
+        QVERIFY2(memory.data().toString().startsWith(QLatin1String("peak ")),
+                 qPrintable(memory.data().toString()));
+        const int ended = table.reads();
+        readEveryCell(table);
+        QCOMPARE(table.reads(), ended);
     }
 
     void killedProcessKeepsItsLastSample_data()

@@ -1,22 +1,11 @@
 // A plugin whose static initialiser dies by SIGSEGV: refused by the probe, never loaded.
-#include <twinrun/plugin.h>
-
-#include <csignal>
-
-#include <sys/resource.h>
+#include "testplugin.h"
 
 namespace {
-const int crashed = [] {
-    const rlimit noCore{0, 0};
-    ::setrlimit(RLIMIT_CORE, &noCore);
-    std::signal(SIGSEGV, SIG_DFL);
-    std::raise(SIGSEGV);
-    return 0;
-}();
+const int crashed = testplugin::dieBy(SIGSEGV);
 } // namespace
 
 TWINRUN_PLUGIN(crashinit)
 {
-    plugin.add(QStringLiteral("never"), QStringLiteral("Never registered."), {},
-               [](twinrun::WorkerContext&, const twinrun::BoundArgs&) { return crashed; });
+    testplugin::addNever(plugin, [] { return crashed; });
 }

@@ -1,18 +1,11 @@
 // A plugin whose static initialiser never returns: refused by the probe's timeout.
-#include <twinrun/plugin.h>
-
-#include <unistd.h>
+#include "testplugin.h"
 
 namespace {
-const int hung = [] {
-    for (;;)
-        ::pause();
-    return 0;
-}();
+const int hung = testplugin::hang();
 } // namespace
 
 TWINRUN_PLUGIN(hanginit)
 {
-    plugin.add(QStringLiteral("never"), QStringLiteral("Never registered."), {},
-               [](twinrun::WorkerContext&, const twinrun::BoundArgs&) { return hung; });
+    testplugin::addNever(plugin, [] { return hung; });
 }

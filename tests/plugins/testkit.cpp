@@ -1,9 +1,5 @@
 // A plugin for the tests: a process-only target and a plain one.
-#include <twinrun/plugin.h>
-
-#include <csignal>
-
-#include <sys/resource.h>
+#include "testplugin.h"
 
 TWINRUN_PLUGIN(testkit)
 {
@@ -21,11 +17,7 @@ TWINRUN_PLUGIN(testkit)
         .add(QStringLiteral("die"), QStringLiteral("Dies by SIGSEGV."), {},
              [](twinrun::WorkerContext& context, const twinrun::BoundArgs&) {
                  context.flush();
-                 const rlimit noCore{0, 0};
-                 ::setrlimit(RLIMIT_CORE, &noCore);
-                 std::signal(SIGSEGV, SIG_DFL);
-                 std::raise(SIGSEGV);
-                 return 0;
+                 return testplugin::dieBy(SIGSEGV);
              })
         .threadRefusal = QStringLiteral("testkit.die() crashes its process on purpose: run it as a "
                                         "process");

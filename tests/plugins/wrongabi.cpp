@@ -1,19 +1,9 @@
 // A plugin built for another SDK: its marker names another tag. Its static initialiser would
 // crash, so a refusal naming the SDK proves none of its code ran.
-#include <twinrun/plugin.h>
-
-#include <csignal>
-
-#include <sys/resource.h>
+#include "testplugin.h"
 
 namespace {
-const int crashed = [] {
-    const rlimit noCore{0, 0};
-    ::setrlimit(RLIMIT_CORE, &noCore);
-    std::signal(SIGSEGV, SIG_DFL);
-    std::raise(SIGSEGV);
-    return 0;
-}();
+const int crashed = testplugin::dieBy(SIGSEGV);
 } // namespace
 
 // What TWINRUN_PLUGIN(wrongabi) writes, with an older tag.
@@ -24,6 +14,5 @@ const char twinrun_plugin_marker[] =
 extern "C" __attribute__((visibility("default"))) void
 TWINRUN_PLUGIN_ENTRY(twinrun::PluginTargets& plugin)
 {
-    plugin.add(QStringLiteral("never"), QStringLiteral("Never registered."), {},
-               [](twinrun::WorkerContext&, const twinrun::BoundArgs&) { return crashed; });
+    testplugin::addNever(plugin, [] { return crashed; });
 }

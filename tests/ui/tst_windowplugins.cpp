@@ -2,6 +2,7 @@
 // changing nothing, loading at start (folders and earlier sessions), the grouped target list,
 // presets naming a plugin target, the one-time notice for a plugin target run as a thread.
 // Plugins are never unloaded: the tests run in order, each says what it expects loaded.
+#include "proctools.h"
 #include "testmain.h"
 #include "testsettings.h"
 
@@ -15,6 +16,7 @@
 #include <twinrun/worker.h>
 
 #include <QAbstractItemModel>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -28,6 +30,9 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cerrno>
+#include <csignal>
 
 using namespace twinrun;
 using Mode = LaunchSpec::Mode;
@@ -63,6 +68,22 @@ QMessageBox* refusalBox(const MainWindow& window)
 void waitIdle(MainWindow& window)
 {
     QTRY_VERIFY_WITH_TIMEOUT(!window.pluginQueue()->isBusy(), kTimeout);
+}
+
+// This process's children that probe a plugin whose path contains file (the worker program
+// with the probe flag).
+QList<qint64> probesOf(const QString& file)
+{
+    QList<qint64> probes;
+    for (qint64 pid : proctools::childrenOf(::getpid())) {
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        if (!cmdline.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray words = cmdline.readAll();
+        if (words.contains("\0--twinrun-plugin-probe\0") && words.contains(file.toUtf8()))
+            probes << pid;
+    }
+    return probes;
 }
 
 void stopAll(MainWindow& window)
@@ -303,6 +324,35 @@ private Q_SLOTS:
         QCOMPARE(again.launch(spec).size(), 1);
         QVERIFY(!again.noticeBar()->isVisible());
         stopAll(again);
+    }
+
+    // Closing the window while a plugin hangs in its check: the probe's child is killed and
+    // reaped at once, and the window goes without waiting for the probe's 5 s.
+    void closingCancelsTheCheck()
+    {
+        auto* window = new MainWindow;
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        const QPointer<MainWindow> alive(window);
+        window->show();
+        waitIdle(*window);
+        const QList<PluginInfo> before = loadedPlugins();
+        QSignalSpy checking(window->pluginQueue(), &PluginLoadQueue::checking);
+        window->loadPluginFile(testPlugin(QStringLiteral("hanginit")));
+        QList<qint64> probes;
+        QTRY_VERIFY_WITH_TIMEOUT(!(probes = probesOf(QStringLiteral("/libhanginit.so"))).isEmpty(),
+                                 kTimeout);
+        QCOMPARE(checking.size(), 1);
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(window->close());
+        QTRY_VERIFY_WITH_TIMEOUT(alive.isNull(), kTimeout);
+        QVERIFY2(clock.elapsed() < 2500, qPrintable(QString::number(clock.elapsed())));
+        for (qint64 pid : std::as_const(probes)) {
+            errno = 0;
+            QVERIFY2(::kill(pid_t(pid), 0) != 0 && errno == ESRCH, // not even a zombie
+                     qPrintable(QStringLiteral("probe %1 is left").arg(pid)));
+        }
+        QCOMPARE(loadedPlugins(), before);
     }
 
 private:

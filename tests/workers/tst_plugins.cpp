@@ -1,5 +1,6 @@
 // Plugins in a program that runs workers (twinrun/pluginloader.h): the example plugin's targets
 // on every backend, every refusal of the loader, the spec's plugin field, the child's checks.
+#include "proctools.h"
 #include "testmain.h"
 #include "testvalues.h"
 #include "workerrecorder.h"
@@ -9,12 +10,15 @@
 #include <twinrun/workerfactory.h>
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cerrno>
+#include <csignal>
 #include <memory>
 
 #include <sys/stat.h>
@@ -256,6 +260,39 @@ private Q_SLOTS:
             QVERIFY2(!isMapped(path), "a refused plugin was loaded into the app");
     }
 
+    // A check cancelled while the probe hangs ends at once, refused as cancelled, its probe's
+    // child killed and reaped; an options' cancelled() that stays false changes nothing.
+    void cancelledCheckEndsAtOnce()
+    {
+        const QString path = testPlugin(QStringLiteral("hanginit"));
+        QElapsedTimer clock;
+        clock.start();
+        QList<qint64> probes; // seen while it is asked: the probe runs then
+        PluginLoadOptions options;
+        options.probeTimeoutMs = 60000;
+        options.cancelled = [&probes, &clock] {
+            for (qint64 pid : proctools::childrenOf(::getpid())) {
+                QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+                if (!probes.contains(pid) && cmdline.open(QIODevice::ReadOnly) &&
+                    cmdline.readAll().contains("--twinrun-plugin-probe"))
+                    probes << pid;
+            }
+            return !probes.isEmpty() && clock.elapsed() >= 300;
+        };
+        const PluginCheck check = checkPlugin(path, options);
+        QCOMPARE(check.error, QStringLiteral("plugin '%1': the check was cancelled").arg(path));
+        QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(probes.size(), 1);
+        errno = 0;
+        QVERIFY(::kill(pid_t(probes.first()), 0) != 0 && errno == ESRCH); // reaped: not a zombie
+
+        options.probeTimeoutMs = 300;
+        options.cancelled = [] { return false; };
+        QCOMPARE(checkPlugin(path, options).error,
+                 QStringLiteral("plugin '%1': did not answer in 0.3 s while loading (it hangs)")
+                     .arg(path));
+    }
+
     void undefinedSymbolIsRefused()
     {
         const QString path = testPlugin(QStringLiteral("undefsym"));
@@ -293,8 +330,8 @@ private Q_SLOTS:
         // In two steps, as the window does: the check (the probe) runs nothing here.
         const PluginCheck check = checkPlugin(copy);
         QVERIFY2(check, qPrintable(check.error));
-        QCOMPARE(check.targets, QStringList({QStringLiteral("testkit.hello"),
-                                             QStringLiteral("testkit.die")}));
+        QCOMPARE(check.targets,
+                 QStringList({QStringLiteral("testkit.hello"), QStringLiteral("testkit.die")}));
         QVERIFY(!isMapped(copy));
         QVERIFY(!TargetRegistry::instance().find(QStringLiteral("testkit.hello")));
         const PluginLoad load = loadCheckedPlugin(check);

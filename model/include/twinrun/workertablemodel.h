@@ -2,7 +2,10 @@
 
 #include <twinrun/twinrun_model_export.h>
 
+#include <twinrun/resourceusage.h>
+
 #include <QAbstractTableModel>
+#include <QList>
 #include <QPointer>
 #include <QSet>
 #include <QTimer>
@@ -16,7 +19,9 @@ class Worker;
 // begin/end calls); changes are coalesced and flushed as one dataChanged per refresh tick
 // (default 100 ms), so floods of output never flood the view. Live durations tick too.
 // The figures columns (CPU time, CPU %, memory, threads, context switches) show
-// Session::usage(): sampled while running, final once ended.
+// Session::usage(): sampled while running, final once ended. Each row keeps its figures,
+// read when the row appears, after each sample of its worker and when its worker ends, so
+// painting the table reads nothing from the session.
 class TWINRUN_MODEL_EXPORT WorkerTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -60,6 +65,12 @@ public:
     // "-11 (SIGSEGV)" for a crash, "0", "" while running.
     static QString exitCodeText(const Worker& worker);
 
+protected:
+    // The figures of worker for its row's copy: Session::usage(). Called when a row appears,
+    // after a sample of its worker and when the worker ends, never by data(). Virtual for the
+    // tests, which count the reads.
+    virtual ResourceUsage readUsage(const Worker& worker) const;
+
 private:
     void markDirty(qsizetype row);
     void flush();
@@ -70,13 +81,17 @@ private:
     QVariant sortData(const Worker& worker, int column) const;
     // The figures columns (workertablemodelusage.cpp).
     static bool isUsageColumn(int column) { return column >= CpuTime && column < ColumnCount; }
-    QVariant usageData(const Worker& worker, int column, int role) const;
+    QVariant usageData(const Worker& worker, const ResourceUsage& u, int column, int role) const;
+    void addUsage(qsizetype row); // a new row's figures, kept fresh from now on
+    void cacheUsage(qsizetype row);
+    void onSampled(const QList<int>& ids);
 
     QPointer<Session> m_session;
     // Rows the view knows of: the session announces an added worker after adding it, and
     // the view must go on seeing the old count until endInsertRows().
     int m_rows = 0;
     QSet<qsizetype> m_dirty;
+    QList<ResourceUsage> m_usage; // by row, m_rows of them
     QTimer m_refresh;
 };
 

@@ -9,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace twinrun {
@@ -35,6 +36,11 @@ struct TWINRUN_WORKERS_EXPORT PluginLoadOptions {
     // How long the check in a throwaway process may take before the plugin is refused as
     // hung ("did not answer in 5 s").
     int probeTimeoutMs = 5000;
+    // For a program that may stop waiting (a window closing while a plugin is checked): asked
+    // every few milliseconds while the probe runs, on the thread that checks. Once it returns
+    // true, the probe's child is killed and reaped at once and the plugin is refused ("the
+    // check was cancelled"). Empty (the default): the check runs to its end.
+    std::function<bool()> cancelled;
 };
 
 // Loads the plugin file at path, in this order, stopping at the first refusal:
@@ -66,8 +72,9 @@ struct TWINRUN_WORKERS_EXPORT PluginCheck {
 
 // Steps 1 and 2 of loadPlugin(), for a program that keeps the probe off a thread that must
 // not block (the window checks on a thread of its own, then loads on its GUI thread).
-// Thread-safe; blocks up to options.probeTimeoutMs, without holding the loader's lock
-// meanwhile (a loadPlugin() of a plugin already loaded answers at once on another thread).
+// Thread-safe; blocks up to options.probeTimeoutMs (less if options.cancelled says so),
+// without holding the loader's lock meanwhile (a loadPlugin() of a plugin already loaded
+// answers at once on another thread).
 // A file already loaded passes at once.
 TWINRUN_WORKERS_EXPORT PluginCheck checkPlugin(const QString& path,
                                                const PluginLoadOptions& options = {});
