@@ -1,13 +1,14 @@
 #include "pluginloadqueue.h"
 
 #include <QFileInfo>
-#include <QMetaObject>
 
 namespace twinrun {
 
 PluginLoadQueue::PluginLoadQueue(QObject* parent)
     : QObject(parent)
 {
+    connect(this, &PluginLoadQueue::posted, this, &PluginLoadQueue::runPosted,
+            Qt::QueuedConnection);
     // Started here, once every member it uses exists. A std::thread, not a QThread: its join
     // is one ThreadSanitizer sees (QThread::wait happens inside Qt, where it cannot).
     m_thread = std::thread([this] { run(); });
@@ -40,8 +41,26 @@ void PluginLoadQueue::load(const QStringList& folders, const QStringList& files,
 
 void PluginLoadQueue::post(std::function<void()> onOwnThread)
 {
+    {
+        std::lock_guard lock(m_mutex);
+        m_posted.push_back(std::move(onOwnThread));
+    }
     // Queued to this object: dropped, never run, once it is destroyed.
-    QMetaObject::invokeMethod(this, std::move(onOwnThread), Qt::QueuedConnection);
+    Q_EMIT posted(QPrivateSignal());
+}
+
+void PluginLoadQueue::runPosted()
+{
+    // One step per posted() signal, in the order posted.
+    std::function<void()> step;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_posted.empty())
+            return;
+        step = std::move(m_posted.front());
+        m_posted.pop_front();
+    }
+    step();
 }
 
 void PluginLoadQueue::run()

@@ -44,6 +44,7 @@ Q_SIGNALS:
     void checking(const QString& file); // a file's check has started
     void pluginsChanged();              // a plugin was registered: its targets are there
     void idle();                        // every request is done
+    void posted(QPrivateSignal);        // the checking thread posted a step
 
 private:
     struct Request {
@@ -53,7 +54,8 @@ private:
     };
     void run(); // the checking thread
     void check(const Request& request);
-    void post(std::function<void()> onOwnThread);
+    void post(std::function<void()> onOwnThread); // from the checking thread
+    void runPosted();                             // on this object's thread
 
     std::thread m_thread;
     // std::mutex, not QMutex: QWaitCondition unlocks a QMutex inside Qt, where ThreadSanitizer
@@ -61,6 +63,9 @@ private:
     std::mutex m_mutex; // guards m_requests and m_options
     std::condition_variable m_wake;
     std::deque<Request> m_requests;
+    // Steps posted by the checking thread to run on this object's thread, guarded by m_mutex:
+    // handed over here, not captured in Qt's event queue, whose lock ThreadSanitizer cannot see.
+    std::deque<std::function<void()>> m_posted;
     PluginLoadOptions m_options;
     std::atomic_bool m_stopping = false;
     int m_pending = 0; // requests whose callback has not run yet (this object's thread only)
