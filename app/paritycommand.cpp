@@ -170,9 +170,9 @@ void ParityCommand::printVerdicts()
 {
     QByteArray text;
     for (const ParityLaunch::Pair& p : m_launch->pairs()) {
-        const QString a = runKindTitle(m_launch->kind(p.a));
-        const QString b = runKindTitle(m_launch->kind(p.b));
-        text += pairLine(a, b, p.verdict.text).toUtf8();
+        const QString a = runKindTitleText(m_launch->kind(p.a));
+        const QString b = runKindTitleText(m_launch->kind(p.b));
+        text += pairLine(a, b, p.verdict.shownText).toUtf8();
         if (p.verdict.kind != PairVerdict::Kind::Different)
             continue;
         // The first differing line of each channel that really differs, as each run wrote it.
@@ -181,17 +181,17 @@ void ParityCommand::printVerdicts()
                 channel == Channel::Stdout ? p.verdict.firstStdoutDiff : p.verdict.firstStderrDiff;
             const QString name =
                 channel == Channel::Stdout ? QStringLiteral("stdout") : QStringLiteral("stderr");
-            if (!line || !p.verdict.text.contains(name))
+            if (!line || !p.verdict.text.contains(name)) // the English text names the channel
                 continue;
             for (int run : {p.a, p.b})
-                text += differingLineText(runKindTitle(m_launch->kind(run)), name, line,
+                text += differingLineText(runKindTitleText(m_launch->kind(run)), name, line,
                                           differingLine(run, channel, line))
                             .toUtf8();
         }
     }
     QStringList times;
     for (int i = 0; i < m_launch->runCount(); ++i)
-        times << runKindTitle(m_launch->kind(i)) + QLatin1Char(' ') + m_launch->timeText(i);
+        times << runKindTitleText(m_launch->kind(i)) + QLatin1Char(' ') + m_launch->timeText(i);
     text += timesLine(times).toUtf8();
     m_control.write(Channel::Stdout, text);
 }

@@ -5,7 +5,8 @@
 #
 # - the window (ui/) and the command line (app/, with bench's report);
 # - the model's and workers' texts people read: state names (workers/worker.cpp, shown through
-#   model/runtext.cpp), the built-ins' descriptions, the workers table, the comparison's verdict,
+#   model/runtext.cpp), the built-ins' descriptions, the workers table, the comparisons' verdicts
+#   (model/comparison.cpp; model/parityrules.cpp: twinrun::Parity),
 #   and the library's messages: plugin refusals (twinrun::Plugin), spec read errors
 #   (twinrun::Spec), value parse errors (twinrun::Value), the Python setup's (twinrun::Python).
 file(GLOB TWINRUN_TRANSLATED_SOURCES
@@ -20,6 +21,7 @@ foreach(source
         model/comparison.cpp
         model/runcomparison.cpp
         model/paritylaunch.cpp
+        model/parityrules.cpp
         model/launchspec.cpp
         model/pythonrun.cpp
         workers/librarytext.h

@@ -1,24 +1,40 @@
 #include <twinrun/parityrules.h>
 
+#include <QCoreApplication>
+
 #include <algorithm>
 
 namespace twinrun {
 
 namespace {
 
-// As resources/python/twinrun_compare.py words them (tst_parityrules compares the two).
+// The verdicts' words in the app's language (PairVerdict::shownText).
+struct ParityText {
+    Q_DECLARE_TR_FUNCTIONS(twinrun::Parity)
+};
+
+// As resources/python/twinrun_compare.py words them (tst_parityrules compares the two), in
+// English; PairVerdict::shownText has them in the app's language.
 const char* const kRules[][2] = {
     {"thread-exit-code",
-     "a Python thread has no exit code; TwinRun gives a thread the process meaning (0, N for "
-     "exit(N), 1 for an uncaught error)"},
-    {"error-traceback", "an uncaught error: TwinRun prints 'RuntimeError: <message>', Python a "
-                        "traceback ending in that same line"},
+     QT_TRANSLATE_NOOP(
+         "twinrun::Parity",
+         "a Python thread has no exit code; TwinRun gives a thread the process meaning (0, N for "
+         "exit(N), 1 for an uncaught error)")},
+    {"error-traceback",
+     QT_TRANSLATE_NOOP("twinrun::Parity",
+                       "an uncaught error: TwinRun prints 'RuntimeError: <message>', Python a "
+                       "traceback ending in that same line")},
     {"thread-not-stoppable",
-     "a thread cannot be killed: kill() on a thread is refused (TwinRun) or does not exist "
-     "(Python, which cannot terminate() one either); the stopped run's output is a prefix of "
-     "the other's"},
+     QT_TRANSLATE_NOOP(
+         "twinrun::Parity",
+         "a thread cannot be killed: kill() on a thread is refused (TwinRun) or does not exist "
+         "(Python, which cannot terminate() one either); the stopped run's output is a prefix of "
+         "the other's")},
     {"differs-by-nature",
-     "whoami prints the same lines with values that differ by nature (name, pid, ident)"},
+     QT_TRANSLATE_NOOP(
+         "twinrun::Parity",
+         "whoami prints the same lines with values that differ by nature (name, pid, ident)")},
 };
 const QString kErrorTraceback = QStringLiteral("error-traceback");
 const QString kThreadExitCode = QStringLiteral("thread-exit-code");
@@ -95,6 +111,30 @@ QString parityRuleText(const QString& rule)
             return QString::fromUtf8(text);
     }
     return {};
+}
+
+QString parityRuleShownText(const QString& rule)
+{
+    for (const auto& [key, text] : kRules) {
+        if (rule == QLatin1String(key))
+            return ParityText::tr(text);
+    }
+    return {};
+}
+
+QString runKindTitleText(RunKind kind)
+{
+    switch (kind) {
+    case RunKind::Thread:
+        return ParityText::tr("TwinRun thread");
+    case RunKind::Process:
+        return ParityText::tr("TwinRun process");
+    case RunKind::PythonThread:
+        return ParityText::tr("Python Thread");
+    case RunKind::PythonProcess:
+        break;
+    }
+    return ParityText::tr("Python Process");
 }
 
 // ---- RunStreams ------------------------------------------------------------------------------
@@ -296,10 +336,13 @@ QString PairComparator::explainExit(int stopped) const
 
 PairVerdict PairComparator::verdict() const
 {
+    // Every text twice: in the contract's English (text) and in the app's language (shownText).
     PairVerdict v;
     if (!m_ends[0] || !m_ends[1]) {
-        v.text = QStringLiteral("incomplete: the %1 has not ended")
-                     .arg(runKindTitle(m_kinds[m_ends[0] ? 1 : 0]));
+        const RunKind waiting = m_kinds[m_ends[0] ? 1 : 0];
+        v.text = QStringLiteral("incomplete: the %1 has not ended").arg(runKindTitle(waiting));
+        v.shownText =
+            ParityText::tr("incomplete: the %1 has not ended").arg(runKindTitleText(waiting));
         return v;
     }
     for (const StreamComparator* c : {&m_raw, &m_derived}) {
@@ -307,45 +350,61 @@ PairVerdict PairComparator::verdict() const
             if (const QString error = c->result(channel).error; !error.isEmpty()) {
                 v.text =
                     QStringLiteral("incomplete: the output could not be compared (%1)").arg(error);
+                v.shownText =
+                    ParityText::tr("incomplete: the output could not be compared (%1)").arg(error);
                 return v;
             }
         }
     }
     const int stopped = stoppedSide();
     QStringList real;
-    const auto note = [&](const QString& difference, const QString& rule) {
-        if (rule.isEmpty())
+    QStringList realShown;
+    const auto note = [&](const QString& difference, const QString& shown, const QString& rule) {
+        if (rule.isEmpty()) {
             real << difference;
-        else if (!v.rules.contains(rule))
+            realShown << shown;
+        } else if (!v.rules.contains(rule)) {
             v.rules << rule;
+        }
     };
     v.firstStdoutDiff = m_raw.result(Channel::Stdout).firstDifferentLine;
     v.firstStderrDiff = m_raw.result(Channel::Stderr).firstDifferentLine;
     if (v.firstStdoutDiff)
         note(QStringLiteral("stdout differs from line %1").arg(v.firstStdoutDiff),
+             ParityText::tr("stdout differs from line %1").arg(v.firstStdoutDiff),
              explainOutput(Channel::Stdout, stopped));
     if (v.firstStderrDiff)
         note(QStringLiteral("stderr differs from line %1").arg(v.firstStderrDiff),
+             ParityText::tr("stderr differs from line %1").arg(v.firstStderrDiff),
              explainOutput(Channel::Stderr, stopped));
     const bool codesDiffer = m_ends[0]->exitCode != m_ends[1]->exitCode;
     if (codesDiffer)
-        note(QStringLiteral("exit codes differ"), explainExit(stopped));
+        note(QStringLiteral("exit codes differ"), ParityText::tr("exit codes differ"),
+             explainExit(stopped));
     if (m_ends[0]->state != m_ends[1]->state)
-        note(QStringLiteral("states differ"), stopped >= 0  ? kNotStoppable
-                                              : codesDiffer ? explainExit(stopped)
-                                                            : QString());
+        note(QStringLiteral("states differ"), ParityText::tr("states differ"),
+             stopped >= 0  ? kNotStoppable
+             : codesDiffer ? explainExit(stopped)
+                           : QString());
     if (!real.isEmpty()) {
         v.kind = PairVerdict::Kind::Different;
         v.text = QStringLiteral("different: ") + real.join(QStringLiteral("; "));
+        v.shownText = ParityText::tr("different: %1").arg(realShown.join(QStringLiteral("; ")));
     } else if (!v.rules.isEmpty()) {
         QStringList texts;
-        for (const QString& rule : std::as_const(v.rules))
+        QStringList shown;
+        for (const QString& rule : std::as_const(v.rules)) {
             texts << parityRuleText(rule);
+            shown << parityRuleShownText(rule);
+        }
         v.kind = PairVerdict::Kind::Documented;
         v.text = QStringLiteral("differs as documented: ") + texts.join(QStringLiteral("; "));
+        v.shownText =
+            ParityText::tr("differs as documented: %1").arg(shown.join(QStringLiteral("; ")));
     } else {
         v.kind = PairVerdict::Kind::Identical;
         v.text = QStringLiteral("identical: same stdout, stderr and exit code");
+        v.shownText = ParityText::tr("identical: same stdout, stderr and exit code");
     }
     return v;
 }

@@ -339,14 +339,14 @@ QString ComparePanel::parityVerdict(bool* agrees, QString* details) const
                                  .arg(titles[columnOf(m_shown->launch->kind(p.a))],
                                       titles[columnOf(m_shown->launch->kind(p.b))]);
         // One short line per pair; the rules' whole text goes to the tooltip.
-        QString verdict = p.verdict.text;
+        QString verdict = p.verdict.shownText;
         if (p.verdict.kind == PairVerdict::Kind::Identical)
             verdict = tr("identical");
         else if (p.verdict.kind == PairVerdict::Kind::Documented)
             verdict =
                 tr("differs as documented (%1)").arg(p.verdict.rules.join(QStringLiteral(", ")));
         lines << tr("%1: %2").arg(pair, verdict);
-        full << tr("%1: %2").arg(pair, p.verdict.text);
+        full << tr("%1: %2").arg(pair, p.verdict.shownText);
     }
     *agrees = m_shown->launch->agrees();
     *details = full.join(QLatin1Char('\n'));

@@ -231,6 +231,21 @@ PT = {
     'failed to start': 'não iniciou',
     '%1, exit code %2, %3': '%1, código de saída %2, %3',
     '%1, %2': '%1, %2',
+    # The parity verdicts with Python (twinrun::Parity, model/parityrules.cpp)
+    "a Python thread has no exit code; TwinRun gives a thread the process meaning (0, N for exit(N), 1 for an uncaught error)":
+        'uma thread do Python não tem código de saída; o TwinRun dá a uma thread o sentido de processo (0, N para exit(N), 1 para um erro não capturado)',
+    "an uncaught error: TwinRun prints 'RuntimeError: <message>', Python a traceback ending in that same line":
+        "um erro não capturado: o TwinRun imprime 'RuntimeError: <mensagem>', o Python um traceback que termina nessa mesma linha",
+    "a thread cannot be killed: kill() on a thread is refused (TwinRun) or does not exist (Python, which cannot terminate() one either); the stopped run's output is a prefix of the other's":
+        'uma thread não pode ser morta: kill() numa thread é recusado (TwinRun) ou não existe (Python, que também não consegue terminate() nela); a saída da execução parada é um prefixo da outra',
+    'whoami prints the same lines with values that differ by nature (name, pid, ident)':
+        'whoami imprime as mesmas linhas com valores que diferem por natureza (nome, pid, ident)',
+    'TwinRun thread': 'thread do TwinRun',
+    'TwinRun process': 'processo do TwinRun',
+    'incomplete: the %1 has not ended': 'incompletos: %1 ainda não terminou',
+    'incomplete: the output could not be compared (%1)': 'incompletos: a saída não pôde ser comparada (%1)',
+    'states differ': 'estados diferem',
+    'differs as documented: %1': 'diferem como documentado: %1',
     'identical: same stdout, stderr and exit code': 'idênticos: mesma stdout, stderr e código de saída',
     'stdout differs from line %1': 'stdout difere a partir da linha %1',
     'stderr differs from line %1': 'stderr difere a partir da linha %1',

@@ -1310,6 +1310,77 @@ exemplo original com threading.Thread / multiprocessing.Process.</translation>
     </message>
   </context>
   <context>
+    <name>twinrun::Parity</name>
+    <message>
+      <source>a Python thread has no exit code; TwinRun gives a thread the process meaning (0, N for exit(N), 1 for an uncaught error)</source>
+      <translation>uma thread do Python não tem código de saída; o TwinRun dá a uma thread o sentido de processo (0, N para exit(N), 1 para um erro não capturado)</translation>
+    </message>
+    <message>
+      <source>an uncaught error: TwinRun prints 'RuntimeError: &lt;message&gt;', Python a traceback ending in that same line</source>
+      <translation>um erro não capturado: o TwinRun imprime 'RuntimeError: &lt;mensagem&gt;', o Python um traceback que termina nessa mesma linha</translation>
+    </message>
+    <message>
+      <source>a thread cannot be killed: kill() on a thread is refused (TwinRun) or does not exist (Python, which cannot terminate() one either); the stopped run's output is a prefix of the other's</source>
+      <translation>uma thread não pode ser morta: kill() numa thread é recusado (TwinRun) ou não existe (Python, que também não consegue terminate() nela); a saída da execução parada é um prefixo da outra</translation>
+    </message>
+    <message>
+      <source>whoami prints the same lines with values that differ by nature (name, pid, ident)</source>
+      <translation>whoami imprime as mesmas linhas com valores que diferem por natureza (nome, pid, ident)</translation>
+    </message>
+    <message>
+      <source>TwinRun thread</source>
+      <translation>thread do TwinRun</translation>
+    </message>
+    <message>
+      <source>TwinRun process</source>
+      <translation>processo do TwinRun</translation>
+    </message>
+    <message>
+      <source>Python Thread</source>
+      <translation>Thread do Python</translation>
+    </message>
+    <message>
+      <source>Python Process</source>
+      <translation>Process do Python</translation>
+    </message>
+    <message>
+      <source>incomplete: the %1 has not ended</source>
+      <translation>incompletos: %1 ainda não terminou</translation>
+    </message>
+    <message>
+      <source>incomplete: the output could not be compared (%1)</source>
+      <translation>incompletos: a saída não pôde ser comparada (%1)</translation>
+    </message>
+    <message>
+      <source>stdout differs from line %1</source>
+      <translation>stdout difere a partir da linha %1</translation>
+    </message>
+    <message>
+      <source>stderr differs from line %1</source>
+      <translation>stderr difere a partir da linha %1</translation>
+    </message>
+    <message>
+      <source>exit codes differ</source>
+      <translation>códigos de saída diferem</translation>
+    </message>
+    <message>
+      <source>states differ</source>
+      <translation>estados diferem</translation>
+    </message>
+    <message>
+      <source>different: %1</source>
+      <translation>diferentes: %1</translation>
+    </message>
+    <message>
+      <source>differs as documented: %1</source>
+      <translation>diferem como documentado: %1</translation>
+    </message>
+    <message>
+      <source>identical: same stdout, stderr and exit code</source>
+      <translation>idênticos: mesma stdout, stderr e código de saída</translation>
+    </message>
+  </context>
+  <context>
     <name>twinrun::ParityPanel</name>
     <message>
       <source>Python — thread</source>

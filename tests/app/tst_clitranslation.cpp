@@ -275,12 +275,18 @@ private Q_SLOTS:
                  o.out);
         QVERIFY2(o.out.contains("\n== process do Python Process-1: concluído, código de saída 0, "),
                  o.out);
-        // The headers' words (the verdict lines after them follow the Python runner word for
-        // word, in English).
+        // The verdicts and the times, in the app's language (PairVerdict::shownText).
+        QVERIFY2(o.out.contains("\nthread do TwinRun vs Thread do Python: idênticos: mesma stdout, "
+                                "stderr e código de saída\n"),
+                 o.out);
+        QVERIFY2(o.out.contains("\ntempos: thread do TwinRun "), o.out);
+        // No English word of TwinRun's own in the headers, the verdicts or the times; what the
+        // target printed ("Fazendo algo com o ...") is not TwinRun's.
         for (const QByteArray& line : o.out.split('\n')) {
-            if (!line.startsWith("== "))
+            if (line.startsWith("Fazendo algo"))
                 continue;
-            for (const char* english : {"finished", "exit code", "python-thread", "python-process"})
+            for (const char* english : {"finished", "exit code", "python-thread", "python-process",
+                                        "identical", "same", "times", "TwinRun thread"})
                 QVERIFY2(!line.contains(english), line.constData());
         }
 
@@ -289,6 +295,9 @@ private Q_SLOTS:
         QVERIFY2(c.out.contains("\n== python-thread Thread-1 (faz_algo): finished, exit code 0, "),
                  c.out);
         QVERIFY2(c.out.contains("\n== python-process Process-1: finished, exit code 0, "), c.out);
+        QVERIFY2(c.out.contains("\nTwinRun thread vs Python Thread: identical: same stdout, "
+                                "stderr and exit code\n"),
+                 c.out);
     }
 
     // A runner that ends without a report: the person reads why in Portuguese; --json keeps

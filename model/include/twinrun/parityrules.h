@@ -34,6 +34,8 @@ enum class RunKind { Thread, Process, PythonThread, PythonProcess };
 TWINRUN_MODEL_EXPORT QString runKindName(RunKind kind); // "thread", ..., "python-process"
 // "TwinRun thread", "TwinRun process", "Python Thread", "Python Process"
 TWINRUN_MODEL_EXPORT QString runKindTitle(RunKind kind);
+// runKindTitle() in the app's language, for people (verdict lines, the times line).
+TWINRUN_MODEL_EXPORT QString runKindTitleText(RunKind kind);
 inline bool isThreadKind(RunKind kind)
 {
     return kind == RunKind::Thread || kind == RunKind::PythonThread;
@@ -57,6 +59,10 @@ struct TWINRUN_MODEL_EXPORT PairVerdict {
     // ...]", "different: stdout differs from line 3[; stderr differs from line 1][; exit codes
     // differ][; states differ]" or "incomplete: ..." while a run has not ended.
     QString text;
+    // The same verdict in the app's language (its translator; English without one), for people:
+    // the window and the command line's lines. text stays English: --json and the checks
+    // against the Python runner's comparison read it.
+    QString shownText;
     QStringList rules;             // the rule keys that explain a documented difference
     qsizetype firstStdoutDiff = 0; // 1-based raw line where stdout first differs, 0 if equal
     qsizetype firstStderrDiff = 0;
@@ -65,6 +71,8 @@ struct TWINRUN_MODEL_EXPORT PairVerdict {
 
 // The rule's text as the verdict says it; empty for an unknown key.
 TWINRUN_MODEL_EXPORT QString parityRuleText(const QString& rule);
+// The same in the app's language, as PairVerdict::shownText says it.
+TWINRUN_MODEL_EXPORT QString parityRuleShownText(const QString& rule);
 
 // Turns one run's output, as it arrives in chunks, into the streams the rules compare: the raw
 // bytes, stderr with each Python traceback reduced to its last line (for a Python run; a
