@@ -24,8 +24,12 @@ QString formatDuration(qint64 ns)
 
 QString stateText(Worker::State state)
 {
-    return QCoreApplication::translate("twinrun::Worker",
-                                       Worker::stateName(state).toUtf8().constData());
+    return stateText(Worker::stateName(state));
+}
+
+QString stateText(const QString& stateName)
+{
+    return QCoreApplication::translate("twinrun::Worker", stateName.toUtf8().constData());
 }
 
 QString targetDescriptionText(const Target& target)
@@ -40,8 +44,7 @@ QString runEndText(const Worker& worker)
 
 QString runEndText(const QString& stateName, std::optional<int> exitCode, qint64 durationNs)
 {
-    const QString state =
-        QCoreApplication::translate("twinrun::Worker", stateName.toUtf8().constData());
+    const QString state = stateText(stateName);
     if (exitCode)
         return QCoreApplication::translate("twinrun::RunText", "%1, exit code %2, %3")
             .arg(state)

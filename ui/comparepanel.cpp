@@ -281,7 +281,7 @@ void ComparePanel::refreshColumns()
             const ParityLaunch* launch = m_shown->launch;
             const RunEnd end = launch->end(column.run);
             name = launch->name(column.run);
-            ending << end.state;
+            ending << stateText(end.state);
             if (end.exitCode)
                 ending << tr("exit code %1").arg(*end.exitCode);
             time = column.worker ? workerTimeText(column.worker) : launch->timeText(column.run);

@@ -1,6 +1,7 @@
 #include "testlaunch.h"
 #include "testmain.h"
 
+#include "appresources.h"
 #include "comparepanel.h"
 #include "launchpanel.h"
 #include "mainwindow.h"
@@ -15,6 +16,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTabWidget>
 #include <QTest>
 
@@ -61,6 +63,7 @@ private Q_SLOTS:
     void fourColumns();
     void nextAndPreviousDifference();
     void pythonCheckSaysWhyItIsOff();
+    void portuguese();
 };
 
 void TstCompare::fourColumns()
@@ -195,6 +198,36 @@ void TstCompare::pythonCheckSaysWhyItIsOff()
              qPrintable(panel->pythonCheck()->toolTip()));
     panel->setSpec(launchSpecOf(QStringLiteral("count"), {Value::fromInt(1)}));
     QVERIFY(panel->pythonCheck()->isEnabled());
+}
+
+// Under pt_BR the columns' states and the verdicts with Python are Portuguese (the verdicts'
+// English stays in --json, tst_clitranslation); what the runs printed is not translated.
+void TstCompare::portuguese()
+{
+    QString why;
+    if (pythonMissing(&why))
+        QSKIP(qPrintable(QStringLiteral("no CPython: %1").arg(why)));
+    QCOMPARE(installTranslations(qApp, QLocale(QStringLiteral("pt_BR"))), QStringLiteral("pt_BR"));
+    auto english = qScopeGuard([] { installTranslations(qApp, QLocale::c()); });
+    MainWindow window;
+    window.resize(1200, 700);
+    window.show();
+    LaunchPanel* panel = window.launchPanel();
+    panel->setMode(Mode::Both);
+    panel->pythonCheck()->setChecked(true);
+    panel->launchAction()->trigger();
+    ComparePanel* compare = window.comparePanel();
+    QTRY_VERIFY_WITH_TIMEOUT(compare->isFinal(), kTimeout);
+    QTRY_VERIFY2(compare->verdictText().contains(QStringLiteral("Process do Python:")),
+                 qPrintable(compare->verdictText()));
+    const QString tooltip = compare->findChild<QLabel*>(QStringLiteral("verdictLabel"))->toolTip();
+    QVERIFY2(tooltip.contains(QStringLiteral("idênticos: mesma stdout, stderr e código de saída")),
+             qPrintable(tooltip));
+    QVERIFY2(!tooltip.contains(QStringLiteral("identical")), qPrintable(tooltip));
+    for (const char* side : {"threadSide", "processSide", "pythonThreadSide", "pythonProcessSide"})
+        QTRY_VERIFY2(
+            detailsOf(compare, side).startsWith(QStringLiteral("concluído · código de saída 0\n")),
+            qPrintable(detailsOf(compare, side)));
 }
 
 TWINRUN_GUI_TEST_MAIN(TstCompare)

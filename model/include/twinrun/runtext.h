@@ -23,6 +23,9 @@ TWINRUN_MODEL_EXPORT QString formatDuration(qint64 nanoseconds);
 // place where Worker::stateName's table (marked for translation in workers/worker.cpp) is
 // translated. Machine-readable output (--json) keeps Worker::stateName.
 TWINRUN_MODEL_EXPORT QString stateText(Worker::State state);
+// The same from a state's name (Worker::stateName's, or a Python run's report's); any other
+// name as it is.
+TWINRUN_MODEL_EXPORT QString stateText(const QString& stateName);
 
 // A target's one-line description for people, translated when it is a built-in's (marked in
 // workers/builtintargets.cpp); any other target's description as it is. What a target prints is
