@@ -89,19 +89,29 @@ QString runKindName(RunKind kind)
     return QStringLiteral("python-process");
 }
 
-QString runKindTitle(RunKind kind)
+namespace {
+
+// The runs' titles in the contract's English, marked for translation (runKindTitleText).
+const char* runKindTitleSource(RunKind kind)
 {
     switch (kind) {
     case RunKind::Thread:
-        return QStringLiteral("TwinRun thread");
+        return QT_TRANSLATE_NOOP("twinrun::Parity", "TwinRun thread");
     case RunKind::Process:
-        return QStringLiteral("TwinRun process");
+        return QT_TRANSLATE_NOOP("twinrun::Parity", "TwinRun process");
     case RunKind::PythonThread:
-        return QStringLiteral("Python Thread");
+        return QT_TRANSLATE_NOOP("twinrun::Parity", "Python Thread");
     case RunKind::PythonProcess:
         break;
     }
-    return QStringLiteral("Python Process");
+    return QT_TRANSLATE_NOOP("twinrun::Parity", "Python Process");
+}
+
+} // namespace
+
+QString runKindTitle(RunKind kind)
+{
+    return QString::fromLatin1(runKindTitleSource(kind));
 }
 
 QString parityRuleText(const QString& rule)
@@ -124,17 +134,7 @@ QString parityRuleShownText(const QString& rule)
 
 QString runKindTitleText(RunKind kind)
 {
-    switch (kind) {
-    case RunKind::Thread:
-        return ParityText::tr("TwinRun thread");
-    case RunKind::Process:
-        return ParityText::tr("TwinRun process");
-    case RunKind::PythonThread:
-        return ParityText::tr("Python Thread");
-    case RunKind::PythonProcess:
-        break;
-    }
-    return ParityText::tr("Python Process");
+    return ParityText::tr(runKindTitleSource(kind));
 }
 
 // ---- RunStreams ------------------------------------------------------------------------------
