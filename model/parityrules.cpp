@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <iterator>
 
 namespace twinrun {
 
@@ -13,29 +14,68 @@ struct ParityText {
     Q_DECLARE_TR_FUNCTIONS(twinrun::Parity)
 };
 
-// As resources/python/twinrun_compare.py words them (tst_parityrules compares the two), in
-// English; PairVerdict::shownText has them in the app's language.
-const char* const kRules[][2] = {
-    {"thread-exit-code",
+// Each rule: its key, a short title for one-line verdicts (the compare view) and its text as
+// resources/python/twinrun_compare.py words it (tst_parityrules compares the two), in English;
+// the *ShownText/TitleText functions give them in the app's language.
+struct Rule {
+    const char* key;
+    const char* title;
+    const char* text;
+};
+const Rule kRules[] = {
+    {"thread-exit-code", QT_TRANSLATE_NOOP("twinrun::Parity", "a thread's exit code"),
      QT_TRANSLATE_NOOP(
          "twinrun::Parity",
          "a Python thread has no exit code; TwinRun gives a thread the process meaning (0, N for "
          "exit(N), 1 for an uncaught error)")},
-    {"error-traceback",
+    {"error-traceback", QT_TRANSLATE_NOOP("twinrun::Parity", "Python's traceback"),
      QT_TRANSLATE_NOOP("twinrun::Parity",
                        "an uncaught error: TwinRun prints 'RuntimeError: <message>', Python a "
                        "traceback ending in that same line")},
-    {"thread-not-stoppable",
+    {"thread-not-stoppable", QT_TRANSLATE_NOOP("twinrun::Parity", "a thread cannot be stopped"),
      QT_TRANSLATE_NOOP(
          "twinrun::Parity",
          "a thread cannot be killed: kill() on a thread is refused (TwinRun) or does not exist "
          "(Python, which cannot terminate() one either); the stopped run's output is a prefix of "
          "the other's")},
-    {"differs-by-nature",
+    {"differs-by-nature", QT_TRANSLATE_NOOP("twinrun::Parity", "values that differ by nature"),
      QT_TRANSLATE_NOOP(
          "twinrun::Parity",
          "whoami prints the same lines with values that differ by nature (name, pid, ident)")},
 };
+
+const Rule* findRule(const QString& key)
+{
+    for (const Rule& rule : kRules) {
+        if (key == QLatin1String(rule.key))
+            return &rule;
+    }
+    return nullptr;
+}
+
+// The words for each run kind, in RunKind's order: the name ("python-thread": --json, --as, and
+// the source of runKindText) and the title (the verdicts' "Python Thread").
+struct KindWords {
+    const char* name;
+    const char* title;
+};
+const KindWords kKinds[] = {
+    {QT_TRANSLATE_NOOP("twinrun::RunText", "thread"),
+     QT_TRANSLATE_NOOP("twinrun::Parity", "TwinRun thread")},
+    {QT_TRANSLATE_NOOP("twinrun::RunText", "process"),
+     QT_TRANSLATE_NOOP("twinrun::Parity", "TwinRun process")},
+    {QT_TRANSLATE_NOOP("twinrun::RunText", "python-thread"),
+     QT_TRANSLATE_NOOP("twinrun::Parity", "Python Thread")},
+    {QT_TRANSLATE_NOOP("twinrun::RunText", "python-process"),
+     QT_TRANSLATE_NOOP("twinrun::Parity", "Python Process")},
+};
+static_assert(std::size(kKinds) == static_cast<std::size_t>(RunKind::PythonProcess) + 1);
+
+const KindWords& words(RunKind kind)
+{
+    return kKinds[static_cast<std::size_t>(kind)];
+}
+
 const QString kErrorTraceback = QStringLiteral("error-traceback");
 const QString kThreadExitCode = QStringLiteral("thread-exit-code");
 const QString kNotStoppable = QStringLiteral("thread-not-stoppable");
@@ -76,65 +116,40 @@ bool isChainText(QByteArrayView line)
 
 QString runKindName(RunKind kind)
 {
-    switch (kind) {
-    case RunKind::Thread:
-        return QStringLiteral("thread");
-    case RunKind::Process:
-        return QStringLiteral("process");
-    case RunKind::PythonThread:
-        return QStringLiteral("python-thread");
-    case RunKind::PythonProcess:
-        break;
-    }
-    return QStringLiteral("python-process");
+    return QString::fromLatin1(words(kind).name);
 }
 
-namespace {
-
-// The runs' titles in the contract's English, marked for translation (runKindTitleText).
-const char* runKindTitleSource(RunKind kind)
+QString runKindText(RunKind kind)
 {
-    switch (kind) {
-    case RunKind::Thread:
-        return QT_TRANSLATE_NOOP("twinrun::Parity", "TwinRun thread");
-    case RunKind::Process:
-        return QT_TRANSLATE_NOOP("twinrun::Parity", "TwinRun process");
-    case RunKind::PythonThread:
-        return QT_TRANSLATE_NOOP("twinrun::Parity", "Python Thread");
-    case RunKind::PythonProcess:
-        break;
-    }
-    return QT_TRANSLATE_NOOP("twinrun::Parity", "Python Process");
+    return QCoreApplication::translate("twinrun::RunText", words(kind).name);
 }
-
-} // namespace
 
 QString runKindTitle(RunKind kind)
 {
-    return QString::fromLatin1(runKindTitleSource(kind));
-}
-
-QString parityRuleText(const QString& rule)
-{
-    for (const auto& [key, text] : kRules) {
-        if (rule == QLatin1String(key))
-            return QString::fromUtf8(text);
-    }
-    return {};
-}
-
-QString parityRuleShownText(const QString& rule)
-{
-    for (const auto& [key, text] : kRules) {
-        if (rule == QLatin1String(key))
-            return ParityText::tr(text);
-    }
-    return {};
+    return QString::fromLatin1(words(kind).title);
 }
 
 QString runKindTitleText(RunKind kind)
 {
-    return ParityText::tr(runKindTitleSource(kind));
+    return ParityText::tr(words(kind).title);
+}
+
+QString parityRuleText(const QString& rule)
+{
+    const Rule* found = findRule(rule);
+    return found ? QString::fromUtf8(found->text) : QString();
+}
+
+QString parityRuleShownText(const QString& rule)
+{
+    const Rule* found = findRule(rule);
+    return found ? ParityText::tr(found->text) : QString();
+}
+
+QString parityRuleTitleText(const QString& rule)
+{
+    const Rule* found = findRule(rule);
+    return found ? ParityText::tr(found->title) : rule;
 }
 
 // ---- RunStreams ------------------------------------------------------------------------------

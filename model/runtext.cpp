@@ -54,21 +54,6 @@ QString runEndText(const QString& stateName, std::optional<int> exitCode, qint64
         .arg(state, formatDuration(durationNs));
 }
 
-QString runKindText(RunKind kind)
-{
-    switch (kind) {
-    case RunKind::Thread:
-        return QCoreApplication::translate("twinrun::RunText", "thread");
-    case RunKind::Process:
-        return QCoreApplication::translate("twinrun::RunText", "process");
-    case RunKind::PythonThread:
-        return QCoreApplication::translate("twinrun::RunText", "python-thread");
-    case RunKind::PythonProcess:
-        break;
-    }
-    return QCoreApplication::translate("twinrun::RunText", "python-process");
-}
-
 QString runTimeText(qint64 wallNs, qint64 cpuNs)
 {
     const QString wall = formatDuration(wallNs);

@@ -342,9 +342,12 @@ QString ComparePanel::parityVerdict(bool* agrees, QString* details) const
         QString verdict = p.verdict.shownText;
         if (p.verdict.kind == PairVerdict::Kind::Identical)
             verdict = tr("identical");
-        else if (p.verdict.kind == PairVerdict::Kind::Documented)
-            verdict =
-                tr("differs as documented (%1)").arg(p.verdict.rules.join(QStringLiteral(", ")));
+        else if (p.verdict.kind == PairVerdict::Kind::Documented) {
+            QStringList titles;
+            for (const QString& rule : p.verdict.rules)
+                titles << parityRuleTitleText(rule);
+            verdict = tr("differs as documented (%1)").arg(titles.join(QStringLiteral(", ")));
+        }
         lines << tr("%1: %2").arg(pair, verdict);
         full << tr("%1: %2").arg(pair, p.verdict.shownText);
     }

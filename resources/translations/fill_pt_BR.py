@@ -240,6 +240,11 @@ PT = {
         'uma thread não pode ser morta: kill() numa thread é recusado (TwinRun) ou não existe (Python, que também não consegue terminate() nela); a saída da execução parada é um prefixo da outra',
     'whoami prints the same lines with values that differ by nature (name, pid, ident)':
         'whoami imprime as mesmas linhas com valores que diferem por natureza (nome, pid, ident)',
+    # The rules' short titles (the compare view's one-line verdicts)
+    "a thread's exit code": 'código de saída de thread',
+    "Python's traceback": 'traceback do Python',
+    'a thread cannot be stopped': 'thread não pode ser parada',
+    'values that differ by nature': 'valores que diferem por natureza',
     'TwinRun thread': 'thread do TwinRun',
     'TwinRun process': 'processo do TwinRun',
     'incomplete: the %1 has not ended': 'incompletos: %1 ainda não terminou',

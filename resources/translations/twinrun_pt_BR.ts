@@ -1379,6 +1379,22 @@ exemplo original com threading.Thread / multiprocessing.Process.</translation>
       <source>identical: same stdout, stderr and exit code</source>
       <translation>idênticos: mesma stdout, stderr e código de saída</translation>
     </message>
+    <message>
+      <source>a thread's exit code</source>
+      <translation>código de saída de thread</translation>
+    </message>
+    <message>
+      <source>Python's traceback</source>
+      <translation>traceback do Python</translation>
+    </message>
+    <message>
+      <source>a thread cannot be stopped</source>
+      <translation>thread não pode ser parada</translation>
+    </message>
+    <message>
+      <source>values that differ by nature</source>
+      <translation>valores que diferem por natureza</translation>
+    </message>
   </context>
   <context>
     <name>twinrun::ParityPanel</name>

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QTest>
 
 // The documented-difference rules have two homes, on purpose: model/parityrules.cpp (TwinRun's
@@ -227,6 +228,7 @@ private Q_SLOTS:
     void sameVerdictsAsPython();
     void streamingMatchesWhole();
     void incompleteUntilBothEnd();
+    void wordsForRulesAndKinds();
 };
 
 void TestParityRules::expectedVerdicts()
@@ -310,6 +312,41 @@ void TestParityRules::incompleteUntilBothEnd()
     pair.feed(1, python.feed(Channel::Stdout, "1\n"));
     pair.end(1, {QStringLiteral("finished"), 0});
     QCOMPARE(pair.verdict().kind, K::Identical);
+}
+
+// Every rule a verdict can name has a short title and a text of its own; an unknown key shows
+// as itself. Every run kind has its name and title (English: no translator in this test).
+void TestParityRules::wordsForRulesAndKinds()
+{
+    QSet<QString> named;
+    for (const Case& c : cases())
+        named.unite(QSet<QString>(c.rules.begin(), c.rules.end()));
+    QCOMPARE(named.size(), 4);
+    QSet<QString> titles;
+    for (const QString& rule : named) {
+        const QString title = parityRuleTitleText(rule);
+        QVERIFY2(!title.isEmpty() && title != rule, qPrintable(rule));
+        QVERIFY2(parityRuleText(rule).size() > title.size(), qPrintable(rule));
+        QCOMPARE(parityRuleShownText(rule), parityRuleText(rule));
+        titles.insert(title);
+    }
+    QCOMPARE(titles.size(), named.size());
+    QCOMPARE(parityRuleTitleText(QStringLiteral("no-such-rule")), QStringLiteral("no-such-rule"));
+    QCOMPARE(parityRuleText(QStringLiteral("no-such-rule")), QString());
+
+    const QStringList names{QStringLiteral("thread"), QStringLiteral("process"),
+                            QStringLiteral("python-thread"), QStringLiteral("python-process")};
+    const QStringList kindTitles{QStringLiteral("TwinRun thread"),
+                                 QStringLiteral("TwinRun process"), QStringLiteral("Python Thread"),
+                                 QStringLiteral("Python Process")};
+    const RunKind kinds[] = {RunKind::Thread, RunKind::Process, RunKind::PythonThread,
+                             RunKind::PythonProcess};
+    for (int i = 0; i < 4; ++i) {
+        QCOMPARE(runKindName(kinds[i]), names[i]);
+        QCOMPARE(runKindText(kinds[i]), names[i]);
+        QCOMPARE(runKindTitle(kinds[i]), kindTitles[i]);
+        QCOMPARE(runKindTitleText(kinds[i]), kindTitles[i]);
+    }
 }
 
 TWINRUN_TEST_MAIN(TestParityRules)

@@ -142,7 +142,7 @@ void TstCompare::nextAndPreviousDifference()
     QTRY_VERIFY_WITH_TIMEOUT(compare->isFinal(), kTimeout);
     QTRY_COMPARE(compare->verdictText(),
                  QStringLiteral("Thread vs Python Thread: differs as documented "
-                                "(differs-by-nature)"));
+                                "(values that differ by nature)"));
     QVERIFY(compare->isColumnShown(0) && compare->isColumnShown(2));
     QVERIFY(!compare->isColumnShown(1) && !compare->isColumnShown(3));
     const int count = compare->differenceCount();
@@ -228,6 +228,13 @@ void TstCompare::portuguese()
         QTRY_VERIFY2(
             detailsOf(compare, side).startsWith(QStringLiteral("concluído · código de saída 0\n")),
             qPrintable(detailsOf(compare, side)));
+
+    // A documented difference names its rule by its translated title, not by its key.
+    window.launch(launchSpecOf(QStringLiteral("whoami"), {}, Mode::Thread), true);
+    QTRY_COMPARE_WITH_TIMEOUT(compare->verdictText(),
+                              QStringLiteral("Thread vs Thread do Python: diferem como documentado "
+                                             "(valores que diferem por natureza)"),
+                              kTimeout);
 }
 
 TWINRUN_GUI_TEST_MAIN(TstCompare)

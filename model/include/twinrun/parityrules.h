@@ -30,8 +30,13 @@ namespace twinrun {
 // - differs-by-nature (stdout): whoami on both sides, the same labels on every line.
 // Everything else that differs is a real difference.
 
+// A run kind's words have one table (parityrules.cpp): its name, as --as and --json say it, and
+// its title, as the verdicts say it; each in English and in the app's language.
 enum class RunKind { Thread, Process, PythonThread, PythonProcess };
 TWINRUN_MODEL_EXPORT QString runKindName(RunKind kind); // "thread", ..., "python-process"
+// runKindName() in the app's language, for people: which run a `--python` header is about
+// ("processo", "thread do Python"). --json keeps runKindName().
+TWINRUN_MODEL_EXPORT QString runKindText(RunKind kind);
 // "TwinRun thread", "TwinRun process", "Python Thread", "Python Process"
 TWINRUN_MODEL_EXPORT QString runKindTitle(RunKind kind);
 // runKindTitle() in the app's language, for people (verdict lines, the times line).
@@ -73,6 +78,9 @@ struct TWINRUN_MODEL_EXPORT PairVerdict {
 TWINRUN_MODEL_EXPORT QString parityRuleText(const QString& rule);
 // The same in the app's language, as PairVerdict::shownText says it.
 TWINRUN_MODEL_EXPORT QString parityRuleShownText(const QString& rule);
+// The rule's short title in the app's language, for one-line verdicts ("Python's traceback" for
+// error-traceback); the key itself for an unknown one.
+TWINRUN_MODEL_EXPORT QString parityRuleTitleText(const QString& rule);
 
 // Turns one run's output, as it arrives in chunks, into the streams the rules compare: the raw
 // bytes, stderr with each Python traceback reduced to its last line (for a Python run; a

@@ -47,8 +47,4 @@ TWINRUN_MODEL_EXPORT QString runEndText(const Worker& worker);
 TWINRUN_MODEL_EXPORT QString runEndText(const QString& stateName, std::optional<int> exitCode,
                                         qint64 durationNs);
 
-// Which run a header is about, for people: runKindName()'s words ("thread", "python-thread")
-// in English, translated otherwise ("processo", "thread do Python"). --json keeps runKindName().
-TWINRUN_MODEL_EXPORT QString runKindText(RunKind kind);
-
 } // namespace twinrun
