@@ -56,6 +56,7 @@ namespace plugins {
 namespace {
 
 constexpr qsizetype kMaxProbeAnswerBytes = 1024 * 1024;
+constexpr char kEntryName[] = TWINRUN_PLUGIN_STRINGIFY(TWINRUN_PLUGIN_ENTRY);
 
 // Loads are one at a time; what they loaded, in order.
 QMutex& loaderMutex()
@@ -115,16 +116,14 @@ Opened openPlugin(const FileCheck& file)
         return opened;
     }
     using Entry = void (*)(PluginTargets&);
-    const auto entry =
-        reinterpret_cast<Entry>(::dlsym(handle, TWINRUN_PLUGIN_STRINGIFY(TWINRUN_PLUGIN_ENTRY)));
+    const auto entry = reinterpret_cast<Entry>(::dlsym(handle, kEntryName));
     {
         PluginTargets collected;
         if (!entry) {
             opened.error =
                 PluginMessage(QT_TRANSLATE_NOOP("twinrun::Plugin",
                                                 "has a TwinRun marker but no entry point (%1)"),
-                              {PluginMessage::verbatim(
-                                  QLatin1String(TWINRUN_PLUGIN_STRINGIFY(TWINRUN_PLUGIN_ENTRY)))});
+                              {PluginMessage::verbatim(QLatin1String(kEntryName))});
         } else {
             try {
                 entry(collected);
