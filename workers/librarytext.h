@@ -7,8 +7,9 @@
 // Never translated: what a target prints and the messages in Python's own words (a call's
 // TypeError, "Exceeds the limit (4300 digits) ...", "int too large to convert to float"), which
 // are compared byte for byte with CPython. The twinrun-worker child installs no translator: what
-// it makes reaches the app as data the app words (the plugin probe's refusals), or as a
-// worker's stderr, in English like a target's output.
+// it makes reaches the app as data the app words (the plugin probe's refusals, as
+// pluginmessage.h's PluginMessage, made with QT_TRANSLATE_NOOP("twinrun::Plugin", ...)), or as
+// a worker's stderr, in English like a target's output.
 
 #include <QCoreApplication>
 

@@ -10,6 +10,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <utility>
 
 #include <elf.h>
 #include <sys/stat.h>
@@ -64,9 +65,10 @@ bool readAt(QFile& file, qint64 offset, qint64 size, QByteArray* bytes)
 }
 
 // The marker section's bytes, or an error (without the label).
-QString findMarker(QFile& file, const Ehdr& header, QByteArray* marker)
+PluginMessage findMarker(QFile& file, const Ehdr& header, QByteArray* marker)
 {
-    const QString damaged = PluginText::tr("is a damaged shared library (its section table)");
+    const PluginMessage damaged(
+        QT_TRANSLATE_NOOP("twinrun::Plugin", "is a damaged shared library (its section table)"));
     if (header.e_shentsize != sizeof(Shdr) || header.e_shnum == 0 ||
         header.e_shstrndx >= header.e_shnum)
         return damaged;
@@ -95,11 +97,14 @@ QString findMarker(QFile& file, const Ehdr& header, QByteArray* marker)
             continue;
         if (s.sh_type != SHT_PROGBITS || qint64(s.sh_size) > kMaxMarkerBytes ||
             !readAt(file, qint64(s.sh_offset), qint64(s.sh_size), marker))
-            return PluginText::tr("has a damaged TwinRun plugin marker");
+            return PluginMessage(
+                QT_TRANSLATE_NOOP("twinrun::Plugin", "has a damaged TwinRun plugin marker"));
         return {};
     }
-    return PluginText::tr("is not a TwinRun plugin (a shared library without the marker "
-                          "TWINRUN_PLUGIN() writes; see <twinrun/plugin.h>)");
+    return PluginMessage(QT_TRANSLATE_NOOP("twinrun::Plugin",
+                                           "is not a TwinRun plugin (a shared library without "
+                                           "the marker TWINRUN_PLUGIN() writes; see "
+                                           "<twinrun/plugin.h>)"));
 }
 
 } // namespace
@@ -113,52 +118,65 @@ QString pluginLabel(const QString& path)
 FileCheck checkPluginFile(const QString& path)
 {
     FileCheck check;
-    const auto refuse = [&check](const QString& why) {
-        check.problem = why;
+    const auto refuse = [&check](PluginMessage why) {
+        check.problem = std::move(why);
         return check;
     };
+    const auto refuseWith = [&refuse](const char* source, QList<PluginMessage> args = {}) {
+        return refuse(PluginMessage(source, std::move(args)));
+    };
     if (path.isEmpty())
-        return refuse(PluginText::tr("no file given"));
+        return refuseWith(QT_TRANSLATE_NOOP("twinrun::Plugin", "no file given"));
     struct stat info {};
     if (::stat(QFile::encodeName(path).constData(), &info) != 0)
-        return refuse(errno == ENOENT ? PluginText::tr("no such file")
-                                      : QString::fromLocal8Bit(std::strerror(errno)));
+        return errno == ENOENT
+                   ? refuseWith(QT_TRANSLATE_NOOP("twinrun::Plugin", "no such file"))
+                   : refuse(PluginMessage::verbatim(QString::fromLocal8Bit(std::strerror(errno))));
     if (S_ISDIR(info.st_mode))
-        return refuse(PluginText::tr("is a directory, not a plugin file"));
+        return refuseWith(
+            QT_TRANSLATE_NOOP("twinrun::Plugin", "is a directory, not a plugin file"));
     if (!S_ISREG(info.st_mode))
-        return refuse(PluginText::tr("is not a regular file (a FIFO, a device or a socket), not "
-                                     "a plugin file"));
+        return refuseWith(QT_TRANSLATE_NOOP("twinrun::Plugin",
+                                            "is not a regular file (a FIFO, a device or a "
+                                            "socket), not a plugin file"));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return refuse(PluginText::tr("cannot be read: %1").arg(file.errorString()));
+        return refuseWith(QT_TRANSLATE_NOOP("twinrun::Plugin", "cannot be read: %1"),
+                          {PluginMessage::verbatim(file.errorString())});
     Ehdr header{};
     if (file.read(reinterpret_cast<char*>(&header), sizeof header) != sizeof header ||
         std::memcmp(header.e_ident, ELFMAG, SELFMAG) != 0)
-        return refuse(PluginText::tr("is not a shared library (not an ELF file)"));
+        return refuseWith(
+            QT_TRANSLATE_NOOP("twinrun::Plugin", "is not a shared library (not an ELF file)"));
     if (header.e_ident[EI_CLASS] != kClass || header.e_ident[EI_DATA] != kData ||
         int(header.e_machine) != hostMachine())
-        return refuse(PluginText::tr("is built for another kind of machine"));
+        return refuseWith(
+            QT_TRANSLATE_NOOP("twinrun::Plugin", "is built for another kind of machine"));
     if (header.e_type != ET_DYN)
-        return refuse(PluginText::tr("is an ELF file but not a shared library"));
+        return refuseWith(
+            QT_TRANSLATE_NOOP("twinrun::Plugin", "is an ELF file but not a shared library"));
     QByteArray marker;
-    if (const QString problem = findMarker(file, header, &marker); !problem.isEmpty())
-        return refuse(problem);
+    if (PluginMessage problem = findMarker(file, header, &marker); !problem.isEmpty())
+        return refuse(std::move(problem));
 
     // "TWINRUN_PLUGIN_ABI:<tag>\nTWINRUN_PLUGIN_NAME:<name>", NUL-terminated.
     if (const qsizetype end = marker.indexOf('\0'); end >= 0)
         marker.truncate(end);
     const QList<QByteArray> lines = marker.split('\n');
     if (lines.size() != 2 || !lines[0].startsWith(kAbiPrefix) || !lines[1].startsWith(kNamePrefix))
-        return refuse(PluginText::tr("has a damaged TwinRun plugin marker"));
+        return refuseWith(
+            QT_TRANSLATE_NOOP("twinrun::Plugin", "has a damaged TwinRun plugin marker"));
     const QString tag = QString::fromUtf8(lines[0].mid(qsizetype(std::strlen(kAbiPrefix))));
     if (tag != pluginAbiTag())
-        return refuse(PluginText::tr("built for TwinRun SDK %1, this is %2: rebuild it against "
-                                     "this TwinRun")
-                          .arg(echoInput(tag), pluginAbiTag()));
+        return refuseWith(
+            QT_TRANSLATE_NOOP("twinrun::Plugin", "built for TwinRun SDK %1, this is %2: rebuild it "
+                                                 "against this TwinRun"),
+            {PluginMessage::verbatim(echoInput(tag)), PluginMessage::verbatim(pluginAbiTag())});
     check.name = QString::fromUtf8(lines[1].mid(qsizetype(std::strlen(kNamePrefix))));
     if (!isIdentifier(check.name))
-        return refuse(
-            PluginText::tr("its name %1 is not a Python identifier").arg(echoInput(check.name)));
+        return refuseWith(
+            QT_TRANSLATE_NOOP("twinrun::Plugin", "its name %1 is not a Python identifier"),
+            {PluginMessage::verbatim(echoInput(check.name))});
     check.file = QFileInfo(path).canonicalFilePath();
     return check;
 }

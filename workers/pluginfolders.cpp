@@ -37,7 +37,9 @@ QList<PluginCandidate> findFolderPlugins(const QString& onlyPlugin, const QStrin
             const plugins::FileCheck file = plugins::checkPluginFile(path);
             if (!file.problem.isEmpty())
                 candidates.append(
-                    {path, {}, plugins::pluginLabel(path) + QStringLiteral(": ") + file.problem});
+                    {path,
+                     {},
+                     plugins::pluginLabel(path) + QStringLiteral(": ") + file.problem.text()});
             else if (onlyPlugin.isEmpty() || file.name == onlyPlugin)
                 candidates.append({path, file.name, {}});
         }

@@ -20,6 +20,7 @@
 #include <csignal>
 #include <cstring>
 #include <exception>
+#include <optional>
 #include <utility>
 
 #include <dlfcn.h>
@@ -55,6 +56,7 @@ namespace plugins {
 namespace {
 
 constexpr qsizetype kMaxProbeAnswerBytes = 1024 * 1024;
+constexpr char kEntryName[] = TWINRUN_PLUGIN_STRINGIFY(TWINRUN_PLUGIN_ENTRY);
 
 // Loads are one at a time; what they loaded, in order.
 QMutex& loaderMutex()
@@ -108,27 +110,31 @@ Opened openPlugin(const FileCheck& file)
     void* handle = ::dlopen(QFile::encodeName(file.file).constData(), RTLD_NOW | RTLD_LOCAL);
     if (!handle) {
         const char* why = ::dlerror();
-        opened.error = PluginText::tr("cannot be loaded: %1")
-                           .arg(QString::fromLocal8Bit(why ? why : "unknown error"));
+        opened.error = PluginMessage(
+            QT_TRANSLATE_NOOP("twinrun::Plugin", "cannot be loaded: %1"),
+            {PluginMessage::verbatim(QString::fromLocal8Bit(why ? why : "unknown error"))});
         return opened;
     }
     using Entry = void (*)(PluginTargets&);
-    const auto entry =
-        reinterpret_cast<Entry>(::dlsym(handle, TWINRUN_PLUGIN_STRINGIFY(TWINRUN_PLUGIN_ENTRY)));
+    const auto entry = reinterpret_cast<Entry>(::dlsym(handle, kEntryName));
     {
         PluginTargets collected;
         if (!entry) {
-            opened.error = PluginText::tr("has a TwinRun marker but no entry point (%1)")
-                               .arg(QLatin1String(TWINRUN_PLUGIN_STRINGIFY(TWINRUN_PLUGIN_ENTRY)));
+            opened.error =
+                PluginMessage(QT_TRANSLATE_NOOP("twinrun::Plugin",
+                                                "has a TwinRun marker but no entry point (%1)"),
+                              {PluginMessage::verbatim(QLatin1String(kEntryName))});
         } else {
             try {
                 entry(collected);
                 opened.error = checkTargets(collected.targets());
             } catch (const std::exception& e) {
-                opened.error = PluginText::tr("failed while adding its targets: %1")
-                                   .arg(QString::fromUtf8(e.what()));
+                opened.error = PluginMessage(
+                    QT_TRANSLATE_NOOP("twinrun::Plugin", "failed while adding its targets: %1"),
+                    {PluginMessage::verbatim(QString::fromUtf8(e.what()))});
             } catch (...) {
-                opened.error = PluginText::tr("failed while adding its targets");
+                opened.error = PluginMessage(
+                    QT_TRANSLATE_NOOP("twinrun::Plugin", "failed while adding its targets"));
             }
         }
         if (opened.error.isEmpty()) {
@@ -176,16 +182,17 @@ QString loadPluginInChild(const QString& path)
     QMutexLocker lock(&loaderMutex());
     const FileCheck file = checkPluginFile(path);
     if (!file.problem.isEmpty())
-        return pluginLabel(path) + QStringLiteral(": ") + file.problem;
+        return pluginLabel(path) + QStringLiteral(": ") + file.problem.text();
     if (loadedByFile(file.file))
         return {};
     Opened opened = openPlugin(file);
-    if (opened.error.isEmpty())
-        opened.error = registerTargets(file, opened.targets);
-    if (opened.error.isEmpty())
+    QString problem = opened.error.text();
+    if (problem.isEmpty())
+        problem = registerTargets(file, opened.targets);
+    if (problem.isEmpty())
         return {};
     closePlugin(opened);
-    return pluginLabel(path) + QStringLiteral(": ") + opened.error;
+    return pluginLabel(path) + QStringLiteral(": ") + problem;
 }
 
 namespace {
@@ -267,9 +274,12 @@ QString probe(const FileCheck& file, const PluginLoadOptions& options, QStringLi
         return PluginText::tr("gave no valid answer while loading");
     const QJsonObject reply = document.object();
     // The child's refusal (the plugin's own checks: checkTargets(), an entry point that
-    // throws) is in English: twinrun-worker installs no translator.
-    if (const QJsonValue error = reply.value(QStringLiteral("error")); error.isString())
-        return error.toString();
+    // throws) comes as data, worded here in the app's language.
+    if (const QJsonValue error = reply.value(QStringLiteral("error")); !error.isUndefined()) {
+        if (const std::optional<PluginMessage> message = PluginMessage::fromJson(error))
+            return message->text();
+        return PluginText::tr("was refused while loading, for a reason TwinRun cannot read");
+    }
     const QJsonArray names = reply.value(QStringLiteral("targets")).toArray();
     if (reply.value(QStringLiteral("name")).toString() != file.name || names.isEmpty())
         return PluginText::tr("gave no valid answer while loading");
@@ -305,7 +315,7 @@ PluginCheck checkPlugin(const QString& path, const PluginLoadOptions& options)
     }
     const FileCheck file = checkPluginFile(path);
     if (!file.problem.isEmpty())
-        return refuse(file.problem);
+        return refuse(file.problem.text());
     {
         QMutexLocker lock(&loaderMutex());
         if (const PluginInfo* same = loadedByFile(file.file))
@@ -344,7 +354,7 @@ PluginLoad loadCheckedPlugin(const PluginCheck& check)
     // What the probe checked is what is loaded here: the marker is read again.
     const FileCheck file = checkPluginFile(check.file);
     if (!file.problem.isEmpty())
-        return refuse(file.problem);
+        return refuse(file.problem.text());
     if (file.file != check.file || file.name != check.name)
         return refuse(PluginText::tr("changed since it was checked"));
     if (const PluginInfo* other = loadedByName(file.name))
@@ -356,7 +366,7 @@ PluginLoad loadCheckedPlugin(const PluginCheck& check)
     }
     Opened opened = openPlugin(file);
     if (!opened.error.isEmpty())
-        return refuse(opened.error);
+        return refuse(opened.error.text());
     QStringList names;
     for (const Target& t : opened.targets)
         names << t.name;

@@ -59,11 +59,11 @@ int runProbe(int argc, char** argv)
     QJsonObject reply;
     const FileCheck file = checkPluginFile(QFile::decodeName(argv[2]));
     if (!file.problem.isEmpty()) {
-        reply.insert(QStringLiteral("error"), file.problem);
+        reply.insert(QStringLiteral("error"), file.problem.toJson());
     } else {
         const Opened opened = openPlugin(file);
         if (!opened.error.isEmpty()) {
-            reply.insert(QStringLiteral("error"), opened.error);
+            reply.insert(QStringLiteral("error"), opened.error.toJson());
         } else {
             QJsonArray names;
             for (const Target& t : opened.targets)

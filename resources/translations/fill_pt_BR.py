@@ -82,6 +82,9 @@ PT = {
     'crashed while loading: %1': 'caiu ao carregar: %1',
     'exited with code %1 while loading': 'saiu com código %1 ao carregar',
     'gave no valid answer while loading': 'não deu uma resposta válida ao carregar',
+    # The probe's refusals as data (probetext): an answer the app cannot read
+    'was refused while loading, for a reason TwinRun cannot read':
+        'foi recusado ao carregar, por um motivo que o TwinRun não consegue ler',
     'changed since it was checked': 'mudou desde que foi verificado',
     'added other targets here than in its check': 'adicionou aqui alvos diferentes dos da verificação',
     'parameter %1': 'parâmetro %1',

@@ -1602,6 +1602,10 @@ exemplo original com threading.Thread / multiprocessing.Process.</translation>
       <source>the check was cancelled</source>
       <translation>a verificação foi cancelada</translation>
     </message>
+    <message>
+      <source>was refused while loading, for a reason TwinRun cannot read</source>
+      <translation>foi recusado ao carregar, por um motivo que o TwinRun não consegue ler</translation>
+    </message>
   </context>
   <context>
     <name>twinrun::Python</name>

@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <utility>
+
 namespace {
 
 using namespace clirun;
@@ -257,6 +259,57 @@ private Q_SLOTS:
         QCOMPARE(o.status, 2);
         QCOMPARE(o.err, portuguese);
         QCOMPARE(o.out, QByteArray());
+    }
+
+    // A plugin's own checks fail in its probe child (twinrun-worker, which installs no
+    // translator): the reason comes back as data and is worded in the app's language, the
+    // whole line, the nested parts too.
+    void pluginsOwnChecksFollowTheLocale_data()
+    {
+        QTest::addColumn<QByteArray>("defect"); // TWINRUN_TEST_BADSIG
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("english");
+        QTest::addColumn<QString>("portuguese");
+        const QString badsig = testPlugin(QStringLiteral("badsig"));
+        const QStringList targets{"targets", "--plugin", badsig};
+        const QStringList run{"run", "--plugin", badsig, "badsig.f"};
+        QTest::newRow("duplicate parameter")
+            << QByteArray("duplicate") << targets
+            << "twinrun targets: plugin '%1': target 'f' has a signature TwinRun cannot "
+               "represent: duplicate parameter 'a'\n"
+            << "twinrun targets: plugin '%1': alvo 'f' tem uma assinatura que o TwinRun não "
+               "consegue representar: parâmetro 'a' duplicado\n";
+        QTest::newRow("default of the wrong type")
+            << QByteArray("default_type") << run
+            << "twinrun run: plugin '%1': target 'f' has a signature TwinRun cannot represent: "
+               "parameter 'n' takes int, but its default 'ten' is of type str\n"
+            << "twinrun run: plugin '%1': alvo 'f' tem uma assinatura que o TwinRun não consegue "
+               "representar: parâmetro 'n' aceita int, mas seu valor padrão 'ten' é do tipo "
+               "str\n";
+        QTest::newRow("no targets")
+            << QByteArray("none") << targets << "twinrun targets: plugin '%1': adds no targets\n"
+            << "twinrun targets: plugin '%1': não adiciona nenhum alvo\n";
+        QTest::newRow("no targets, --json")
+            << QByteArray("none") << QStringList{"targets", "--json", "--plugin", badsig}
+            << "twinrun targets: plugin '%1': adds no targets\n"
+            << "twinrun targets: plugin '%1': não adiciona nenhum alvo\n";
+    }
+    void pluginsOwnChecksFollowTheLocale()
+    {
+        QFETCH(QByteArray, defect);
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, english);
+        QFETCH(QString, portuguese);
+        const QString badsig = testPlugin(QStringLiteral("badsig"));
+        for (const auto& [env, expected] :
+             {std::pair{headless(), english}, std::pair{withLocale(kPortuguese), portuguese}}) {
+            QProcessEnvironment withDefect = env;
+            withDefect.insert(QStringLiteral("TWINRUN_TEST_BADSIG"), QString::fromLatin1(defect));
+            const Outcome o = runTwinrun(arguments, {}, true, withDefect);
+            QCOMPARE(o.status, 2);
+            QCOMPARE(QString::fromUtf8(o.err), expected.arg(badsig));
+            QCOMPARE(o.out, QByteArray());
+        }
     }
 
     // --python's per-run headers: the kind of run and how it ended in Portuguese too.

@@ -1,5 +1,6 @@
-// A plugin with a signature TwinRun cannot represent; TWINRUN_TEST_BADSIG picks which defect
-// (the probe runs with the test's environment).
+// A plugin its own checks refuse, for a signature TwinRun cannot represent or for adding no
+// targets at all ("none"); TWINRUN_TEST_BADSIG picks which defect (the probe runs with the
+// test's environment).
 #include <twinrun/plugin.h>
 
 namespace {
@@ -17,6 +18,8 @@ TWINRUN_PLUGIN(badsig)
     using twinrun::Value;
     using T = Value::Type;
     const QByteArray defect = qgetenv("TWINRUN_TEST_BADSIG");
+    if (defect == "none")
+        return;
     QList<Param> params;
     QString name = QStringLiteral("f");
     if (defect == "duplicate")

@@ -8,6 +8,7 @@
 #include <twinrun/pluginloader.h>
 #include <twinrun/worker.h>
 #include <twinrun/workerfactory.h>
+#include <twinrun/workerprogram.h>
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -227,6 +228,8 @@ private Q_SLOTS:
             << sig + "parameter 'n' takes int, but its default 'ten' is of type str";
         QTest::newRow("target name") << testPlugin(QStringLiteral("badsig")) << "target_name"
                                      << "target name 'has-dash' is not a Python identifier";
+        QTest::newRow("no targets") << testPlugin(QStringLiteral("badsig")) << "none"
+                                    << "adds no targets";
     }
 
     // One line naming the file and what happened; nothing loaded, nothing registered, none of
@@ -291,6 +294,50 @@ private Q_SLOTS:
         QCOMPARE(checkPlugin(path, options).error,
                  QStringLiteral("plugin '%1': did not answer in 0.3 s while loading (it hangs)")
                      .arg(path));
+    }
+
+    // The probe's answer from a twinrun-worker of another version (or a broken one), played by a
+    // script as the worker program: what it says is shown filled, what cannot be read is said
+    // so, and neither is taken for a pass.
+    void probeAnswersOfAnotherVersion_data()
+    {
+        QTest::addColumn<QByteArray>("answer");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("a message of its own")
+            << QByteArray(R"({"error": {"source": "is from %1", "args": ["the future"]}})")
+            << "is from the future";
+        QTest::newRow("a known message")
+            << QByteArray(R"({"error": {"source": "adds no targets"}})") << "adds no targets";
+        QTest::newRow("a sentence")
+            << QByteArray(R"({"error": "words of an older child"})") << "words of an older child";
+        const QString unreadable =
+            QStringLiteral("was refused while loading, for a reason TwinRun cannot read");
+        QTest::newRow("a number") << QByteArray(R"({"error": 42})") << unreadable;
+        QTest::newRow("null") << QByteArray(R"({"error": null})") << unreadable;
+        QTest::newRow("no source")
+            << QByteArray(R"({"error": {"text": "no such file"}, "name": "testkit"})")
+            << unreadable;
+        QTest::newRow("a bad argument")
+            << QByteArray(R"({"error": {"source": "cannot be read: %1", "args": [[]]}})")
+            << unreadable;
+    }
+    void probeAnswersOfAnotherVersion()
+    {
+        QFETCH(QByteArray, answer);
+        QFETCH(QString, reason);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QFile script(dir.filePath(QStringLiteral("twinrun-worker")));
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("#!/bin/sh\ncat <<'EOF'\n" + answer + "\nEOF\n");
+        script.close();
+        QVERIFY(script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        setWorkerProgram(script.fileName());
+        const QString path = testPlugin(QStringLiteral("testkit"));
+        const PluginCheck check = checkPlugin(path);
+        setWorkerProgram({});
+        QVERIFY(!check);
+        QCOMPARE(check.error, QStringLiteral("plugin '%1': %2").arg(path, reason));
     }
 
     void undefinedSymbolIsRefused()
