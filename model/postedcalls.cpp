@@ -1,23 +1,11 @@
 #include <twinrun/postedcalls.h>
 
-#include <QCoreApplication>
-#include <QEvent>
+#include <QMetaObject>
 
 #include <deque>
 #include <mutex>
 
 namespace twinrun {
-
-namespace {
-
-// The wake-up: one per call posted, without data.
-QEvent::Type wakeType()
-{
-    static const auto type = QEvent::Type(QEvent::registerEventType());
-    return type;
-}
-
-} // namespace
 
 struct PostedCalls::Poster::Mailbox {
     std::mutex mutex;
@@ -33,8 +21,10 @@ bool PostedCalls::Poster::post(Call call) const
     if (!m_mailbox->owner)
         return false;
     m_mailbox->calls.push_back(std::move(call));
-    // Under the lock: the owner cannot be destroyed between the check and the wake-up.
-    QCoreApplication::postEvent(m_mailbox->owner, new QEvent(wakeType()));
+    // The wake-up, under the lock: the owner cannot be destroyed between the check and it. A
+    // queued call without arguments, whose event Qt alone makes and reads: one TwinRun's code
+    // made would cross threads under Qt's lock, which ThreadSanitizer cannot see.
+    QMetaObject::invokeMethod(m_mailbox->owner, "runOne", Qt::QueuedConnection);
     return true;
 }
 
@@ -56,21 +46,18 @@ PostedCalls::~PostedCalls()
     // The calls not run are destroyed here, outside the lock: what they capture may post.
 }
 
-bool PostedCalls::event(QEvent* event)
+void PostedCalls::runOne()
 {
-    if (event->type() != wakeType())
-        return QObject::event(event);
     // One call per wake-up, in the order posted.
     Call call;
     {
         const std::lock_guard lock(m_poster.m_mailbox->mutex);
         if (m_poster.m_mailbox->calls.empty())
-            return true;
+            return;
         call = std::move(m_poster.m_mailbox->calls.front());
         m_poster.m_mailbox->calls.pop_front();
     }
     call(); // may destroy this object
-    return true;
 }
 
 } // namespace twinrun

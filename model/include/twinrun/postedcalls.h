@@ -12,10 +12,10 @@ namespace twinrun {
 // Calls handed to one object's thread: post() from any thread; the object's thread runs them,
 // one per turn of its event loop, in the order they were posted (so each poster's calls run in
 // that poster's order). TwinRun's one home for handing data between threads: a call, with what
-// it captures, crosses under a std::mutex, and the wake-up is an event without data. Nothing
-// captured rides in Qt's event queue, whose futex-based lock ThreadSanitizer cannot see, so
-// TSan checks every hand-off; the call does not run inside a queued slot either, whose frames
-// tests/common/tsan.supp matches.
+// it captures, crosses under a std::mutex, and the wake-up is a queued call without arguments.
+// Nothing of TwinRun's rides in Qt's event queue, whose futex-based lock ThreadSanitizer cannot
+// see, so TSan checks every hand-off; the call does not run inside a functor slot either, whose
+// frames (qobjectdefs_impl.h) tests/common/tsan.supp matches.
 //
 // A call may destroy this object: nothing of it is touched after the call returns.
 // Destroy it on its own thread, or once that thread has finished: the calls not run yet are
@@ -48,10 +48,9 @@ public:
     bool post(Call call) { return m_poster.post(std::move(call)); }
     Poster poster() const { return m_poster; }
 
-protected:
-    bool event(QEvent* event) override;
-
 private:
+    Q_INVOKABLE void runOne(); // the wake-up, queued once per call posted
+
     Poster m_poster;
 };
 
