@@ -1,10 +1,11 @@
 #include <twinrun/usagesampler.h>
 
+#include <twinrun/postedcalls.h>
+
 #include <QElapsedTimer>
 #include <QThread>
 
 #include <ctime>
-#include <mutex>
 
 namespace twinrun {
 
@@ -27,90 +28,17 @@ qint64 monotonicNs()
     return clock.nsecsElapsed();
 }
 
-// Lives on the sampling thread. Work and results cross between the threads through a mailbox
-// under a std::mutex, and the wake-ups are signals without arguments: no captured data rides in
-// Qt's event queue, whose lock ThreadSanitizer cannot see, so every hand-off is one TSan checks.
-class SamplerReader : public QObject {
-    Q_OBJECT
-public:
-    explicit SamplerReader(std::atomic<qint64>* cpuNs)
-        : m_cpuNs(cpuNs)
-    {
-        connect(this, &SamplerReader::wake, this, &SamplerReader::readPending,
-                Qt::QueuedConnection);
-    }
-
-    // Called on the sampler's thread: hands the probes over and wakes the reader.
-    void post(QHash<int, UsageProbe> probes)
-    {
-        {
-            const std::lock_guard lock(m_mutex);
-            m_probes = std::move(probes);
-        }
-        Q_EMIT wake();
-    }
-
-    // Called on the sampler's thread after done(): the figures read and when.
-    std::pair<QHash<int, ResourceUsage>, qint64> collect()
-    {
-        const std::lock_guard lock(m_mutex);
-        return {std::exchange(m_usage, {}), m_atNs};
-    }
-
-    // Called once the thread has stopped, before deleting: its last writes happen before.
-    void settle() { const std::lock_guard lock(m_mutex); }
-
-Q_SIGNALS:
-    void wake();
-    void done();
-
-private:
-    void readPending()
-    {
-        const qint64 cpuBefore = threadCpuNs();
-        QHash<int, UsageProbe> probes;
-        {
-            const std::lock_guard lock(m_mutex);
-            probes = std::exchange(m_probes, {});
-        }
-        QHash<int, ResourceUsage> usage;
-        usage.reserve(probes.size());
-        for (auto it = probes.cbegin(); it != probes.cend(); ++it)
-            usage.insert(it.key(), it.value().read());
-        const qint64 at = monotonicNs();
-        *m_cpuNs += threadCpuNs() - cpuBefore;
-        // done() is emitted under the lock: the last touch of this object on this thread
-        // happens before settle() returns.
-        const std::lock_guard lock(m_mutex);
-        m_usage = std::move(usage);
-        m_atNs = at;
-        Q_EMIT done();
-    }
-
-    std::atomic<qint64>* const m_cpuNs;
-    std::mutex m_mutex;
-    QHash<int, UsageProbe> m_probes;   // guarded by m_mutex
-    QHash<int, ResourceUsage> m_usage; // guarded by m_mutex
-    qint64 m_atNs = 0;                 // guarded by m_mutex
-};
-
 } // namespace
 
 UsageSampler::UsageSampler(Source source, QObject* parent)
     : QObject(parent)
     , m_source(std::move(source))
     , m_thread(new QThread(this))
-    , m_reader(new SamplerReader(&m_cpuNs))
+    , m_reader(new PostedCalls)
+    , m_results(new PostedCalls(this))
 {
     m_timer.setInterval(kDefaultIntervalMs);
     connect(&m_timer, &QTimer::timeout, this, &UsageSampler::tick);
-    connect(
-        static_cast<SamplerReader*>(m_reader), &SamplerReader::done, this,
-        [this] {
-            const auto [usage, atNs] = static_cast<SamplerReader*>(m_reader)->collect();
-            take(usage, atNs);
-        },
-        Qt::QueuedConnection);
     m_thread->setObjectName(QStringLiteral("twinrun-sampler"));
     m_reader->moveToThread(m_thread);
 }
@@ -120,8 +48,7 @@ UsageSampler::~UsageSampler()
     m_timer.stop();
     m_thread->quit();
     m_thread->wait();
-    static_cast<SamplerReader*>(m_reader)->settle();
-    delete m_reader; // its thread has stopped
+    delete m_reader; // its thread has stopped: a pass not read yet is dropped
 }
 
 void UsageSampler::setInterval(int msecs)
@@ -159,7 +86,19 @@ void UsageSampler::tick()
     if (probes.isEmpty())
         return;
     m_inFlight = true;
-    static_cast<SamplerReader*>(m_reader)->post(std::move(probes));
+    // The probes go to the sampling thread and the figures come back, each as a posted call
+    // (twinrun/postedcalls.h: every hand-off is one ThreadSanitizer checks).
+    m_reader->post([this, probes = std::move(probes), cpuNs = &m_cpuNs, results = m_results] {
+        const qint64 cpuBefore = threadCpuNs();
+        QHash<int, ResourceUsage> usage;
+        usage.reserve(probes.size());
+        for (auto it = probes.cbegin(); it != probes.cend(); ++it)
+            usage.insert(it.key(), it.value().read());
+        const qint64 atNs = monotonicNs();
+        *cpuNs += threadCpuNs() - cpuBefore;
+        // this is only carried here: take() runs on this object's thread.
+        results->post([this, usage = std::move(usage), atNs] { take(usage, atNs); });
+    });
 }
 
 void UsageSampler::take(const QHash<int, ResourceUsage>& usage, qint64 atNs)
@@ -191,5 +130,3 @@ void UsageSampler::take(const QHash<int, ResourceUsage>& usage, qint64 atNs)
 }
 
 } // namespace twinrun
-
-#include "usagesampler.moc"

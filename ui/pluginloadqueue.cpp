@@ -6,9 +6,8 @@ namespace twinrun {
 
 PluginLoadQueue::PluginLoadQueue(QObject* parent)
     : QObject(parent)
+    , m_steps(new PostedCalls(this))
 {
-    connect(this, &PluginLoadQueue::posted, this, &PluginLoadQueue::runPosted,
-            Qt::QueuedConnection);
     // Started here, once every member it uses exists. A std::thread, not a QThread: its join
     // is one ThreadSanitizer sees (QThread::wait happens inside Qt, where it cannot).
     m_thread = std::thread([this] { run(); });
@@ -37,30 +36,6 @@ void PluginLoadQueue::load(const QStringList& folders, const QStringList& files,
     std::lock_guard lock(m_mutex);
     m_requests.push_back({folders, files, std::move(done)});
     m_wake.notify_all();
-}
-
-void PluginLoadQueue::post(std::function<void()> onOwnThread)
-{
-    {
-        std::lock_guard lock(m_mutex);
-        m_posted.push_back(std::move(onOwnThread));
-    }
-    // Queued to this object: dropped, never run, once it is destroyed.
-    Q_EMIT posted(QPrivateSignal());
-}
-
-void PluginLoadQueue::runPosted()
-{
-    // One step per posted() signal, in the order posted.
-    std::function<void()> step;
-    {
-        std::lock_guard lock(m_mutex);
-        if (m_posted.empty())
-            return;
-        step = std::move(m_posted.front());
-        m_posted.pop_front();
-    }
-    step();
 }
 
 void PluginLoadQueue::run()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <twinrun/pluginloader.h>
+#include <twinrun/postedcalls.h>
 
 #include <QObject>
 #include <QStringList>
@@ -44,7 +45,6 @@ Q_SIGNALS:
     void checking(const QString& file); // a file's check has started
     void pluginsChanged();              // a plugin was registered: its targets are there
     void idle();                        // every request is done
-    void posted(QPrivateSignal);        // the checking thread posted a step
 
 private:
     struct Request {
@@ -54,8 +54,9 @@ private:
     };
     void run(); // the checking thread
     void check(const Request& request);
-    void post(std::function<void()> onOwnThread); // from the checking thread
-    void runPosted();                             // on this object's thread
+    // From the checking thread: runs onOwnThread on this object's thread, after the steps
+    // posted before it; dropped, never run, once this object is destroyed.
+    void post(PostedCalls::Call onOwnThread) { m_steps->post(std::move(onOwnThread)); }
 
     std::thread m_thread;
     // std::mutex, not QMutex: QWaitCondition unlocks a QMutex inside Qt, where ThreadSanitizer
@@ -63,9 +64,8 @@ private:
     std::mutex m_mutex; // guards m_requests and m_options
     std::condition_variable m_wake;
     std::deque<Request> m_requests;
-    // Steps posted by the checking thread to run on this object's thread, guarded by m_mutex:
-    // handed over here, not captured in Qt's event queue, whose lock ThreadSanitizer cannot see.
-    std::deque<std::function<void()>> m_posted;
+    // The steps the checking thread posts (twinrun/postedcalls.h), a child of this object.
+    PostedCalls* m_steps = nullptr;
     PluginLoadOptions m_options;
     std::atomic_bool m_stopping = false;
     int m_pending = 0; // requests whose callback has not run yet (this object's thread only)

@@ -8,6 +8,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <vector>
+
 using namespace twinrun;
 using testvalues::f;
 using testvalues::i;
@@ -164,6 +166,44 @@ private Q_SLOTS:
         const int ended = table.reads();
         readEveryCell(table);
         QCOMPARE(table.reads(), ended);
+    }
+
+    // A thread's memory is the whole app's. An ended thread's row keeps the app's memory as it
+    // was when the thread ended, while the session's figure, read when asked, follows the app.
+    void endedThreadRowKeepsTheAppMemoryOfItsEnd()
+    {
+        Session session;
+        WorkerTableModel table(&session);
+        UsageSampler* sampler = session.sampler();
+        sampler->setInterval(50);
+        Worker* ended = session.launch(launchSpecOf("burn", {i(1000)}, Mode::Thread)).value(0);
+        QVERIFY(ended);
+        QTRY_VERIFY_WITH_TIMEOUT(Worker::isFinal(ended->state()), kTimeout);
+        const QModelIndex memory = table.indexOf(ended, WorkerTableModel::Memory);
+        QTRY_VERIFY_WITH_TIMEOUT(!memory.data(Qt::ToolTipRole).toString().isEmpty(), kTimeout);
+        const QString atEnd = memory.data(Qt::ToolTipRole).toString();
+        QVERIFY2(atEnd.contains(QLatin1String("the app's resident memory is")), qPrintable(atEnd));
+        const qint64 appKbAtEnd = session.usage(ended).rssKb;
+
+        // The app grows by 64 MiB, resident (every page written), while another worker runs
+        // and is sampled: the table takes new figures, for that row only.
+        std::vector<char> ballast(std::size_t(64) << 20, '\1');
+        // The session's figure follows (the app's memory is read at most every 100 ms).
+        QTRY_VERIFY_WITH_TIMEOUT(session.usage(ended).rssKb >= appKbAtEnd + 48 * 1024, kTimeout);
+        Worker* running = session.launch(launchSpecOf("sleep", {f(60.0)}, Mode::Thread)).value(0);
+        QVERIFY(running);
+        // Sampled, the running thread's row shows the app's memory now.
+        const QModelIndex runningMemory = table.indexOf(running, WorkerTableModel::Memory);
+        QTRY_VERIFY_WITH_TIMEOUT(!runningMemory.data(Qt::ToolTipRole).toString().isEmpty() &&
+                                     runningMemory.data(Qt::ToolTipRole).toString() != atEnd,
+                                 kTimeout);
+        readEveryCell(table);
+        QCOMPARE(memory.data(Qt::ToolTipRole).toString(), atEnd);
+        QCOMPARE(memory.data().toString(), QString("shared with the app"));
+        QCOMPARE(ballast.back(), '\1');
+
+        session.stopAll();
+        QTRY_VERIFY_WITH_TIMEOUT(session.running().isEmpty(), kTimeout);
     }
 
     void killedProcessKeepsItsLastSample_data()

@@ -16,6 +16,8 @@ class QThread;
 
 namespace twinrun {
 
+class PostedCalls;
+
 // Samples running workers' figures (UsageProbe::read(), /proc) every interval() (1 s by
 // default) on a thread of its own, so the GUI thread never reads /proc; it ticks only while
 // setActive(true) (a session: while workers run), never when idle. CPU % is the CPU time used
@@ -60,7 +62,8 @@ private:
     Source m_source;
     QTimer m_timer;
     QThread* m_thread = nullptr;
-    QObject* m_reader = nullptr; // a SamplerReader (usagesampler.cpp), lives on m_thread
+    PostedCalls* m_reader = nullptr;  // lives on m_thread: reads the probes posted to it
+    PostedCalls* m_results = nullptr; // lives here: takes the figures the reads post back
     bool m_inFlight = false;
     QHash<int, ResourceUsage> m_latest;
     QHash<int, Previous> m_previous;

@@ -21,7 +21,9 @@ class Worker;
 // The figures columns (CPU time, CPU %, memory, threads, context switches) show
 // Session::usage(): sampled while running, final once ended. Each row keeps its figures,
 // read when the row appears, after each sample of its worker and when its worker ends, so
-// painting the table reads nothing from the session.
+// painting the table reads nothing from the session. An ended worker is not sampled again: its
+// row keeps its figures of the end, for a thread (whose memory is the whole app's) the app's
+// memory as it was when the thread ended.
 class TWINRUN_MODEL_EXPORT WorkerTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
