@@ -9,8 +9,6 @@
 #include <cstdio>
 #include <thread>
 
-#include <unistd.h>
-
 namespace {
 long racyValue = 0; // written by main, read by the other thread: no lock, on purpose
 }
@@ -21,7 +19,7 @@ int main(int argc, char** argv)
     std::atomic<bool> written{false}; // relaxed: no happens-before for TSan
     std::thread reader([&written] {
         while (!written.load(std::memory_order_relaxed))
-            ::usleep(1000);
+            std::this_thread::yield();
         std::printf("tsanrace: read %ld\n", racyValue);
     });
     QProcess child;
